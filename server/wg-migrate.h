@@ -26,4 +26,23 @@ gboolean wg_migrate_apply (PGconn  *conn,
                            int      target,
                            GError **error);
 
+/* Where the migration files are: WG_SOURCE_DIR/server/sql when this program
+ * runs from the build tree, else WG_PKGDATADIR/sql. */
+char     *wg_migrate_find_sql_dir (void);
+
+/* The highest version among the NNN-*.sql files of @sql_dir; fails when the
+ * folder is unreadable, empty, or its numbers are not 1, 2, … without gaps. */
+gboolean  wg_migrate_dir_latest   (const char  *sql_dir,
+                                   int         *latest,
+                                   GError     **error);
+
+/* Like wg_migrate_apply() with the files of @sql_dir, whose last file is
+ * the newest version (so tests can add migrations of their own).  The file
+ * names applied are appended to @applied (may be NULL). */
+gboolean  wg_migrate_apply_dir    (PGconn      *conn,
+                                   const char  *sql_dir,
+                                   int          target,
+                                   GPtrArray   *applied,
+                                   GError     **error);
+
 G_END_DECLS
