@@ -29,4 +29,13 @@ gboolean    wg_map_page_select_region  (WgMapPage   *self,
  * the "drawn" property notifies.  Used by --screenshot and the tests. */
 gboolean    wg_map_page_get_drawn      (WgMapPage   *self);
 
+/* Added by the map part. */
+/* The code of the selected region, or NULL. */
+const char *wg_map_page_get_selected_code (WgMapPage *self);
+/* Overlay tiles drawn for the current territory and the worker time spent
+ * drawing them (for logs and benchmarks). */
+void        wg_map_page_get_fill_stats    (WgMapPage *self,
+                                           guint     *n_tiles,
+                                           double    *fill_ms);
+
 G_END_DECLS

@@ -1,0 +1,94 @@
+/* wg-map-page-private.h — shared by wg-map-page.c and wg-map-page-tree.c,
+ * and read by the tests. */
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "wg-map-grid-panel.h"
+#include "wg-map-label-layer.h"
+#include "wg-map-overlay-source.h"
+#include "wg-map-page.h"
+#include "wg-map-scene.h"
+#include "wg-map-selection-layer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  WG_MAP_SELECT_FROM_API,
+  WG_MAP_SELECT_FROM_TREE,
+  WG_MAP_SELECT_FROM_MAP,
+} WgMapSelectSource;
+
+struct _WgMapPage
+{
+  GtkWidget parent_instance;
+
+  /* template */
+  AdwFlap *flap;
+  GtkSearchEntry *search_entry;
+  GtkListView *tree_view;
+  ShumateMap *map;
+  GtkToggleButton *tree_button;
+  GtkLabel *notice_label;
+  GtkLabel *attribution_label;
+  GtkRevealer *panel_revealer;
+  WgMapGridPanel *grid_panel;
+
+  GSettings *settings;
+  char *tile_url;
+  gboolean tile_gcj02;
+
+  GListModel *regions;
+  WgMapScene *scene;
+  WgMapOverlaySource *reference;
+  ShumateMapLayer *base_layer;
+  WgMapOverlaySource *overlay_source;
+  ShumateMapLayer *overlay_layer;
+  WgMapSelectionLayer *selection_layer;
+  WgMapLabelLayer *label_layer;
+  char *selected_code;
+  char *hovered_code;
+
+  /* tree */
+  GHashTable *children;         /* parent code → GListStore of WgRegion */
+  GListStore *roots;
+  GtkTreeListModel *tree_model;
+  GtkFilterListModel *search_model;
+  GtkTreeListModel *search_tree;  /* flat: the search results */
+  GtkCustomFilter *search_filter;
+  GtkSingleSelection *tree_selection;
+  gboolean searching;
+  gboolean syncing_tree;
+
+  /* drawn */
+  gboolean fit_pending;
+  int fitted_width, fitted_height;
+  gboolean drawn;
+  gboolean drawn_ready;
+  guint drawn_tick_id;
+};
+
+/* wg-map-page-tree.c */
+void              _wg_map_page_tree_init        (WgMapPage   *self);
+void              _wg_map_page_tree_set_regions (WgMapPage   *self);
+/* Expands the ancestors of @code, selects its row and scrolls to it. */
+void              _wg_map_page_tree_reveal      (WgMapPage   *self,
+                                                 const char  *code);
+void              _wg_map_page_tree_dispose     (WgMapPage   *self);
+void              wg_map_page_search_entry_search_changed_cb (WgMapPage *self);
+
+/* wg-map-page.c */
+void              _wg_map_page_select           (WgMapPage        *self,
+                                                 const char       *code,
+                                                 WgMapSelectSource source);
+
+/* for tests */
+ShumateMap       *_wg_map_page_get_map          (WgMapPage   *self);
+WgMapGridPanel   *_wg_map_page_get_grid_panel   (WgMapPage   *self);
+gboolean          _wg_map_page_get_panel_shown  (WgMapPage   *self);
+WgMapOverlaySource *_wg_map_page_get_overlay_source (WgMapPage *self);
+WgMapLabelLayer  *_wg_map_page_get_label_layer  (WgMapPage   *self);
+GtkListView      *_wg_map_page_get_tree_view    (WgMapPage   *self);
+
+G_END_DECLS

@@ -1,0 +1,456 @@
+/* Display tests of the Map page under Xvfb: the overlay is drawn, grids
+ * are coloured, selection shows the panel and the tree row, a click on
+ * the map selects, the narrow layout folds.  Saves screenshots into the
+ * build directory.
+ *
+ * WG_MAP_GEOJSON=<file> renders that FeatureCollection instead of the
+ * fixture (the real territory) and WG_MAP_PAN_SECONDS=<n> measures frame
+ * intervals while panning. */
+#define G_LOG_DOMAIN "test-map-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "wg-map-page-private.h"
+#include "wg-map-style.h"
+
+#define TIMEOUT_MS 20000
+
+typedef struct {
+  GtkWidget *window;
+  WgMapPage *page;
+  GListModel *regions;
+} Fixture;
+
+static GListModel *
+load_regions (void)
+{
+  const char *override = g_getenv ("WG_MAP_GEOJSON");
+  g_autofree char *path = override != NULL ? g_strdup (override)
+                          : g_test_build_filename (G_TEST_DIST, "fixture-regions.geojson", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GListStore *store = g_list_store_new (WG_TYPE_REGION);
+  JsonArray *features;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      g_autoptr(WgRegion) region = wg_region_new_from_json (json_array_get_object_element (features, i), &error);
+
+      g_assert_no_error (error);
+      g_list_store_append (store, region);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+wait_for_drawn (WgMapPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!wg_map_page_get_drawn (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static GdkTexture *
+snapshot_window (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = snapshot_window (window);
+  g_autofree char *dir = g_build_filename (WG_BUILD_DIR, "tests", "map", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  int width = GPOINTER_TO_INT (user_data);
+
+  fixture->regions = load_regions ();
+  fixture->window = gtk_window_new ();
+  fixture->page = WG_MAP_PAGE (wg_map_page_new ());
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  wg_map_page_set_regions (fixture->page, fixture->regions);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->regions);
+}
+
+/* The pixel of the window at the centre of region @code. */
+static void
+region_pixel (Fixture    *fixture,
+              const char *code,
+              guchar      bgra[4])
+{
+  ShumateMap *map = _wg_map_page_get_map (fixture->page);
+  g_autoptr(GdkTexture) texture = snapshot_window (fixture->window);
+  g_autoptr(WgRegion) region = NULL;
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  graphene_point_t in_map, in_window;
+  double lon, lat, x, y;
+  WgMapScene *scene = fixture->page->scene;
+  const WgMapShape *shape = wg_map_scene_lookup (scene, code);
+
+  g_assert_nonnull (shape);
+  wg_map_unproject (shape->label_x, shape->label_y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), lat, lon, &x, &y);
+  graphene_point_init (&in_map, x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map), fixture->window, &in_map, &in_window));
+  g_assert_cmpfloat (in_window.x, >=, 0);
+  g_assert_cmpfloat (in_window.x, <, width);
+  gdk_texture_download (texture, pixels, width * 4);
+  memcpy (bgra, pixels + 4 * ((gsize) in_window.y * width + (gsize) in_window.x), 4);
+}
+
+static void
+test_page_draws_grids (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  guint n_tiles;
+  double fill_ms;
+  guchar bgra[4];
+  const char *grid_code;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  wg_map_page_get_fill_stats (fixture->page, &n_tiles, &fill_ms);
+  g_test_message ("overlay: %u tiles, %.1f ms drawing, %.2f ms per tile", n_tiles, fill_ms,
+                  n_tiles > 0 ? fill_ms / n_tiles : 0);
+  g_printerr ("# overlay: %u tiles, %.1f ms drawing, %.2f ms per tile\n", n_tiles, fill_ms,
+              n_tiles > 0 ? fill_ms / n_tiles : 0);
+  g_assert_cmpuint (n_tiles, >, 0);
+  save_screenshot (fixture->window, "map-1280x800.png");
+
+  /* a grid of the fixture is tinted: not the grey ground, not white paper */
+  grid_code = g_getenv ("WG_MAP_GEOJSON") ? NULL : "110101001001002";
+  if (grid_code != NULL)
+    {
+      WgMapColor color = wg_map_style_grade_swatch (fixture->page->scene != NULL
+                                                    ? wg_map_scene_lookup (fixture->page->scene, grid_code)->grid_grade
+                                                    : WG_GRID_GRADE_NONE);
+      region_pixel (fixture, grid_code, bgra);
+      g_test_message ("pixel at grid: r=%d g=%d b=%d", bgra[2], bgra[1], bgra[0]);
+      /* the paper is white: the grade hue pulls the channels apart */
+      g_assert_cmpint (MAX (bgra[0], MAX (bgra[1], bgra[2])) - MIN (bgra[0], MIN (bgra[1], bgra[2])), >, 30);
+      /* and towards the grade colour: its strongest channel is strongest */
+      if (color.blue > color.red && color.blue > color.green)
+        g_assert_cmpint (bgra[0], >=, bgra[2]);
+      else if (color.red >= color.blue)
+        g_assert_cmpint (bgra[2], >=, bgra[0]);
+    }
+  g_assert_cmpuint (wg_map_label_layer_get_n_drawn (_wg_map_page_get_label_layer (fixture->page)), >, 0);
+}
+
+static char *
+selected_tree_code (Fixture *fixture)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (_wg_map_page_get_tree_view (fixture->page));
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(WgRegion) region = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (model), position);
+  region = gtk_tree_list_row_get_item (row);
+  return g_strdup (wg_region_get_code (region));
+}
+
+static const char *
+first_grid_code (Fixture *fixture)
+{
+  for (guint i = 0; i < wg_map_scene_get_n_shapes (fixture->page->scene); i++)
+    {
+      const WgMapShape *shape = wg_map_scene_get_shape (fixture->page->scene, i);
+
+      if (shape->level == WG_REGION_LEVEL_GRID && shape->n_rings > 0)
+        return shape->code;
+    }
+  return NULL;
+}
+
+static void
+test_page_select_shows_panel (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *code;
+  g_autofree char *tree_code = NULL;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  code = first_grid_code (fixture);
+  g_assert_nonnull (code);
+  g_assert_false (wg_map_page_select_region (fixture->page, "999999"));
+  g_assert_true (wg_map_page_select_region (fixture->page, code));
+  g_assert_cmpstr (wg_map_page_get_selected_code (fixture->page), ==, code);
+  g_assert_cmpstr (wg_map_grid_panel_get_code (_wg_map_page_get_grid_panel (fixture->page)), ==, code);
+  g_assert_true (_wg_map_page_get_panel_shown (fixture->page));
+  tree_code = selected_tree_code (fixture);
+  g_assert_cmpstr (tree_code, ==, code);
+
+  /* the go-to animation and the new tiles */
+  wait_ms (900);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (_wg_map_page_get_map (fixture->page))), >=, 15);
+  save_screenshot (fixture->window, "map-1280x800-selected.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "map-page.close-panel", NULL);
+  g_assert_false (_wg_map_page_get_panel_shown (fixture->page));
+  g_assert_null (wg_map_page_get_selected_code (fixture->page));
+}
+
+/* Emits "released" on the map's click gestures as a click would. */
+static void
+click_map_at (ShumateMap *map,
+              double      x,
+              double      y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (map));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1, x, y);
+    }
+}
+
+static void
+test_page_click_selects_grid (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  ShumateMap *map = _wg_map_page_get_map (fixture->page);
+  const char *code;
+  const WgMapShape *shape;
+  double lon, lat, x, y;
+  g_autofree char *tree_code = NULL;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  code = first_grid_code (fixture);
+  shape = wg_map_scene_lookup (fixture->page->scene, code);
+  wg_map_unproject (shape->label_x, shape->label_y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), lat, lon, &x, &y);
+  click_map_at (map, x, y);
+  g_assert_cmpstr (wg_map_page_get_selected_code (fixture->page), ==, code);
+  g_assert_true (_wg_map_page_get_panel_shown (fixture->page));
+  tree_code = selected_tree_code (fixture);
+  g_assert_cmpstr (tree_code, ==, code);
+
+  /* a click outside the territory clears the selection */
+  click_map_at (map, 2, 2);
+  g_assert_null (wg_map_page_get_selected_code (fixture->page));
+}
+
+static void
+test_page_narrow_folds (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *code;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  g_assert_true (adw_flap_get_folded (fixture->page->flap));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page->tree_button)));
+  save_screenshot (fixture->window, "map-560x800.png");
+
+  code = first_grid_code (fixture);
+  g_assert_true (wg_map_page_select_region (fixture->page, code));
+  wait_ms (900);
+  save_screenshot (fixture->window, "map-560x800-selected.png");
+
+  gtk_toggle_button_set_active (fixture->page->tree_button, TRUE);
+  wait_ms (600);
+  g_assert_true (adw_flap_get_reveal_flap (fixture->page->flap));
+  save_screenshot (fixture->window, "map-560x800-tree.png");
+}
+
+static void
+test_page_search_filters_tree (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (_wg_map_page_get_tree_view (fixture->page));
+  const char *code;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  code = first_grid_code (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), code);
+  /* GtkSearchEntry delays search-changed */
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  g_assert_cmpstr (wg_map_page_get_selected_code (fixture->page), ==, code);
+  gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+}
+
+typedef struct {
+  GArray *intervals;
+  gint64 last;
+  gint64 start;
+  double seconds;
+  double lat, lon;
+  double step;
+} PanState;
+
+static gboolean
+pan_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PanState *state = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t;
+
+  if (state->start == 0)
+    state->start = now;
+  if (state->last != 0)
+    {
+      double interval = (now - state->last) / 1000.0;
+      g_array_append_val (state->intervals, interval);
+    }
+  state->last = now;
+  t = (now - state->start) / 1e6;
+  /* a slow circle around the start */
+  shumate_map_center_on (SHUMATE_MAP (widget), state->lat + state->step * sin (t * 1.5),
+                         state->lon + state->step * 1.3 * cos (t * 1.5));
+  return t < state->seconds ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static void
+test_page_pan_frame_times (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  ShumateMap *map = _wg_map_page_get_map (fixture->page);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  PanState state = { 0 };
+  double sum = 0;
+  guint n;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  state.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  state.seconds = g_ascii_strtod (g_getenv ("WG_MAP_PAN_SECONDS"), NULL);
+  state.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  state.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  state.step = 0.01;
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + 1.5);
+  gtk_widget_add_tick_callback (GTK_WIDGET (map), pan_tick_cb, &state, NULL);
+  wait_ms ((guint) (state.seconds * 1000) + 300);
+  n = state.intervals->len;
+  g_assert_cmpuint (n, >, 10);
+  g_array_sort (state.intervals, compare_doubles);
+  for (guint i = 0; i < n; i++)
+    sum += g_array_index (state.intervals, double, i);
+  g_printerr ("# pan: %u frames, mean %.1f ms, p50 %.1f ms, p95 %.1f ms, max %.1f ms (GSK_RENDERER=%s)\n",
+              n, sum / n, g_array_index (state.intervals, double, n / 2),
+              g_array_index (state.intervals, double, (guint) (n * 0.95)),
+              g_array_index (state.intervals, double, n - 1),
+              g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  save_screenshot (fixture->window, "map-1280x800-panned.png");
+  g_array_unref (state.intervals);
+}
+
+static void
+set_up_environment (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("wangge-map-test-XXXXXX", NULL);
+  g_autofree char *locale = g_build_filename (WG_BUILD_DIR, "tests", "map", "locale", NULL);
+
+  /* the tile cache must not land in the user's home */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  set_up_environment ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display (run under xvfb-run)");
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, width, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down)
+  ADD ("/map/page/draws-grids", 1280, test_page_draws_grids);
+  ADD ("/map/page/select-shows-panel", 1280, test_page_select_shows_panel);
+  ADD ("/map/page/click-selects-grid", 1280, test_page_click_selects_grid);
+  ADD ("/map/page/search-filters-tree", 1280, test_page_search_filters_tree);
+  ADD ("/map/page/narrow-folds", 560, test_page_narrow_folds);
+  if (g_getenv ("WG_MAP_PAN_SECONDS") != NULL)
+    ADD ("/map/page/pan-frame-times", 1280, test_page_pan_frame_times);
+#undef ADD
+
+  return g_test_run ();
+}
