@@ -77,7 +77,10 @@ wg_admin_seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-/* Parses a command's options; leaves positional arguments in argv[1…]. */
+/* Parses a command's options; leaves positional arguments in argv[1…].
+ * Text options are G_OPTION_ARG_FILENAME so that they arrive as the bytes
+ * typed (UTF-8) even under LANG=C, where GLib could not convert 张三; the
+ * validators check UTF-8 themselves. */
 static GOptionContext *
 wg_admin_parse (const char    *command,
                 const char    *parameters,
@@ -350,11 +353,11 @@ wg_admin_command_create_user (const char  *conninfo,
   g_autofree char *username = NULL, *display_name = NULL, *unit = NULL, *roles = NULL;
   g_autofree char *scope = NULL, *password_file = NULL;
   GOptionEntry entries[] = {
-    { "username", 0, 0, G_OPTION_ARG_STRING, &username, "Login name (a-z 0-9 _ . -)", "NAME" },
-    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, "Name shown to others", "TEXT" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, "Code of the user's unit", "CODE" },
-    { "roles", 0, 0, G_OPTION_ARG_STRING, &roles, "Comma-separated roles", "R1,R2" },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope, "Region path the user sees", "PATH" },
+    { "username", 0, 0, G_OPTION_ARG_FILENAME, &username, "Login name (a-z 0-9 _ . -)", "NAME" },
+    { "display-name", 0, 0, G_OPTION_ARG_FILENAME, &display_name, "Name shown to others", "TEXT" },
+    { "unit", 0, 0, G_OPTION_ARG_FILENAME, &unit, "Code of the user's unit", "CODE" },
+    { "roles", 0, 0, G_OPTION_ARG_FILENAME, &roles, "Comma-separated roles", "R1,R2" },
+    { "scope", 0, 0, G_OPTION_ARG_FILENAME, &scope, "Region path the user sees", "PATH" },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
       "Read the password from FILE (default: stdin)", "FILE" },
     { NULL }
@@ -668,7 +671,7 @@ main (int    argc,
   g_autofree char *commands_help = wg_admin_commands_help ();
   g_autofree char *resolved = NULL;
   GOptionEntry entries[] = {
-    { "conninfo", 0, 0, G_OPTION_ARG_STRING, &conninfo, "libpq connection string of the owner", "CONNINFO" },
+    { "conninfo", 0, 0, G_OPTION_ARG_FILENAME, &conninfo, "libpq connection string of the owner", "CONNINFO" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, "Server INI file with [admin] conninfo", "FILE" },
     { NULL }
   };
