@@ -1,0 +1,801 @@
+#define G_LOG_DOMAIN "wg-api-client"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "wg-api.h"
+#include "wg-api-client.h"
+#include "wg-error.h"
+#include "wg-region.h"
+
+/* Answers larger than this are parsed in a worker thread. */
+#define PARSE_IN_THREAD_BYTES (64 * 1024)
+#define REQUEST_TIMEOUT_SECONDS 30
+
+struct _WgApiClient
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *base_url;
+  char *token;
+  WgUser *user;
+};
+
+G_DEFINE_FINAL_TYPE (WgApiClient, wg_api_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_TOKEN,
+  PROP_USER,
+  N_PROPS
+};
+
+enum {
+  SESSION_EXPIRED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* g_set_str() is GLib 2.76 */
+static gboolean
+wg_api_client_set_string (char       **pointer,
+                          const char  *value)
+{
+  if (g_strcmp0 (*pointer, value) == 0)
+    return FALSE;
+  g_free (*pointer);
+  *pointer = g_strdup (value);
+  return TRUE;
+}
+
+static void
+wg_api_client_set_session (WgApiClient *self,
+                           const char  *token,
+                           WgUser      *user)
+{
+  if (wg_api_client_set_string (&self->token, token))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+  if (g_set_object (&self->user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/* Transport failures (refused, timed out, name not found, TLS) all mean the
+ * same to the user: the server cannot be reached at this address. */
+static GError *
+wg_api_client_transport_error (const char *url,
+                               GError     *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+  if (error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
+      error->domain == G_TLS_ERROR)
+    return g_error_new (WG_ERROR, WG_ERROR_UNREACHABLE,
+                        "Cannot reach %s: %s", url, error->message);
+  return g_error_new (WG_ERROR, WG_ERROR_PROTOCOL,
+                      "Bad answer from %s: %s", url, error->message);
+}
+
+static GError *
+wg_api_client_status_error (guint   status,
+                            GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root = NULL;
+
+  if (length > 0 && json_parser_load_from_data (parser, data, length, NULL))
+    root = json_parser_get_root (parser);
+  return wg_error_from_json (root, status);
+}
+
+static gboolean
+wg_api_client_error_ends_session (WgApiClient  *self,
+                                  const GError *error)
+{
+  /* Only the first failing call of a session reports it. */
+  return self->token != NULL &&
+         (g_error_matches (error, WG_ERROR, WG_ERROR_SESSION_EXPIRED) ||
+          g_error_matches (error, WG_ERROR, WG_ERROR_UNAUTHENTICATED));
+}
+
+static void
+wg_api_client_end_session (WgApiClient  *self,
+                           const GError *error)
+{
+  g_debug ("Session ended by the server: %s", error->message);
+  wg_api_client_set_session (self, NULL, NULL);
+  g_signal_emit (self, signals[SESSION_EXPIRED], 0, error);
+}
+
+static JsonNode *
+wg_api_client_parse (GBytes  *bytes,
+                     GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0)
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                   "The server's answer is not JSON: %s", local_error->message);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Sending: one message, its whole answer read into a GBytes. */
+
+static void
+wg_api_client_send_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WgApiClient *self = g_task_get_source_object (task);
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      g_autofree char *url = g_uri_to_string (soup_message_get_uri (message));
+
+      g_task_return_error (task, wg_api_client_transport_error (url, error));
+      return;
+    }
+
+  status = soup_message_get_status (message);
+  if (status >= 200 && status < 300)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  error = wg_api_client_status_error (status, bytes);
+  if (wg_api_client_error_ends_session (self, error))
+    wg_api_client_end_session (self, error);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static SoupMessage *
+wg_api_client_new_message (WgApiClient  *self,
+                           const char   *method,
+                           const char   *path,
+                           JsonNode     *body,
+                           const char   *accept,
+                           GError      **error)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  SoupMessageHeaders *headers;
+
+  url = g_strconcat (self->base_url, path, NULL);
+  if (!g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL) ||
+      (message = soup_message_new (method, url)) == NULL)
+    {
+      wg_set_field_error (error, "server", "Not a valid server address: %s", self->base_url);
+      return NULL;
+    }
+
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "Accept", accept);
+  if (self->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (body != NULL)
+    {
+      gsize length = 0;
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = NULL;
+
+      length = strlen (text);
+      bytes = g_bytes_new_take (text, length);
+      soup_message_set_request_body_from_bytes (message, WG_MEDIA_JSON, bytes);
+    }
+  return g_steal_pointer (&message);
+}
+
+static void
+wg_api_client_send_async (WgApiClient         *self,
+                          const char          *method,
+                          const char          *path,
+                          JsonNode            *body,
+                          const char          *accept,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *message;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_send_async);
+
+  message = wg_api_client_new_message (self, method, path, body, accept, &error);
+  if (message == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, message, g_object_unref);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    cancellable, wg_api_client_send_cb,
+                                    g_steal_pointer (&task));
+}
+
+static GBytes *
+wg_api_client_send_finish (WgApiClient   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Generic request */
+
+static void
+wg_api_client_parse_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  GError *error = NULL;
+  JsonNode *root = wg_api_client_parse (task_data, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+wg_api_client_request_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JsonNode *root;
+
+  bytes = wg_api_client_send_finish (WG_API_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD_BYTES)
+    {
+      g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (task, wg_api_client_parse_thread);
+      return;
+    }
+  root = wg_api_client_parse (bytes, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+/* Login, logout, session */
+
+static WgUser *
+wg_api_client_user_from_answer (JsonNode    *root,
+                                const char **token,
+                                GError     **error)
+{
+  JsonObject *object;
+  JsonNode *user;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                           "The session answer is not an object");
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  user = json_object_get_member (object, "user");
+  if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                           "The session answer has no user");
+      return NULL;
+    }
+  if (token != NULL)
+    {
+      *token = json_object_get_string_member_with_default (object, "token", NULL);
+      if (*token == NULL || **token == '\0')
+        {
+          g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                               "The session answer has no token");
+          return NULL;
+        }
+    }
+  return wg_user_new_from_json (json_node_get_object (user), error);
+}
+
+static void
+wg_api_client_login_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WgApiClient *self = WG_API_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(WgUser) user = NULL;
+  const char *token = NULL;
+
+  root = wg_api_client_request_finish (self, result, &error);
+  if (error == NULL)
+    user = wg_api_client_user_from_answer (root, &token, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  wg_api_client_set_session (self, token, user);
+  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
+}
+
+static void
+wg_api_client_get_session_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WgApiClient *self = WG_API_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(WgUser) user = NULL;
+
+  root = wg_api_client_request_finish (self, result, &error);
+  if (error == NULL)
+    user = wg_api_client_user_from_answer (root, NULL, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_set_object (&self->user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
+}
+
+static void
+wg_api_client_logout_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = wg_api_client_request_finish (WG_API_CLIENT (source), result, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Regions as GeoJSON */
+
+static gboolean
+wg_api_client_add_features (GListStore  *store,
+                            JsonNode    *root,
+                            GError     **error)
+{
+  JsonNode *features = NULL;
+  JsonArray *array;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    features = json_object_get_member (json_node_get_object (root), "features");
+  if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                           "The regions answer is not a FeatureCollection");
+      return FALSE;
+    }
+  array = json_node_get_array (features);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *feature = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(WgRegion) region = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (feature))
+        region = wg_region_new_from_json (json_node_get_object (feature), &local_error);
+      if (region == NULL)
+        {
+          /* One bad feature must not hide the whole territory. */
+          g_warning ("Skipping region feature %u: %s", i,
+                     local_error != NULL ? local_error->message : "not an object");
+          continue;
+        }
+      g_list_store_append (store, region);
+    }
+  return TRUE;
+}
+
+static void
+wg_api_client_regions_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  g_autoptr(GListStore) store = g_list_store_new (WG_TYPE_REGION);
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = wg_api_client_parse (task_data, &error);
+  if (error == NULL)
+    wg_api_client_add_features (store, root, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+wg_api_client_regions_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = wg_api_client_send_finish (WG_API_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, wg_api_client_regions_thread);
+}
+
+/* GObject */
+
+static void
+wg_api_client_dispose (GObject *object)
+{
+  WgApiClient *self = WG_API_CLIENT (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->user);
+
+  G_OBJECT_CLASS (wg_api_client_parent_class)->dispose (object);
+}
+
+static void
+wg_api_client_finalize (GObject *object)
+{
+  WgApiClient *self = WG_API_CLIENT (object);
+
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (wg_api_client_parent_class)->finalize (object);
+}
+
+static void
+wg_api_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WgApiClient *self = WG_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_TOKEN:
+      g_value_set_string (value, self->token);
+      break;
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_api_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WgApiClient *self = WG_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      wg_api_client_set_base_url (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wg_api_client_class_init (WgApiClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wg_api_client_dispose;
+  object_class->finalize = wg_api_client_finalize;
+  object_class->get_property = wg_api_client_get_property;
+  object_class->set_property = wg_api_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, WG_DEFAULT_SERVER_URL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL, WG_TYPE_USER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WgApiClient::session-expired:
+   * @error: the WG_ERROR the server answered
+   *
+   * The server no longer accepts the token; the user must sign in again.
+   */
+  signals[SESSION_EXPIRED] =
+    g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+wg_api_client_init (WgApiClient *self)
+{
+  g_autofree char *user_agent = g_strconcat ("wangge/", PACKAGE_VERSION, NULL);
+
+  self->session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT_SECONDS,
+                                                 "user-agent", user_agent,
+                                                 NULL);
+}
+
+/* Public API */
+
+WgApiClient *
+wg_api_client_new (const char *base_url)
+{
+  return g_object_new (WG_TYPE_API_CLIENT, "base-url", base_url, NULL);
+}
+
+const char *
+wg_api_client_get_base_url (WgApiClient *self)
+{
+  g_return_val_if_fail (WG_IS_API_CLIENT (self), NULL);
+  return self->base_url;
+}
+
+void
+wg_api_client_set_base_url (WgApiClient *self,
+                            const char  *base_url)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+
+  if (base_url == NULL)
+    base_url = WG_DEFAULT_SERVER_URL;
+  trimmed = g_strdup (base_url);
+  while (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  if (!wg_api_client_set_string (&self->base_url, trimmed))
+    return;
+  /* A token belongs to the server that issued it. */
+  wg_api_client_set_session (self, NULL, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+const char *
+wg_api_client_get_token (WgApiClient *self)
+{
+  g_return_val_if_fail (WG_IS_API_CLIENT (self), NULL);
+  return self->token;
+}
+
+WgUser *
+wg_api_client_get_user (WgApiClient *self)
+{
+  g_return_val_if_fail (WG_IS_API_CLIENT (self), NULL);
+  return self->user;
+}
+
+void
+wg_api_client_request_async (WgApiClient         *self,
+                             const char          *method,
+                             const char          *path,
+                             JsonNode            *body,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_request_async);
+  wg_api_client_send_async (self, method, path, body, WG_MEDIA_JSON, cancellable,
+                            wg_api_client_request_cb, g_steal_pointer (&task));
+}
+
+JsonNode *
+wg_api_client_request_finish (WgApiClient   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_request_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wg_api_client_login_async (WgApiClient         *self,
+                           const char          *username,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_login_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username != NULL ? username : "");
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password != NULL ? password : "");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  /* A new sign-in replaces whatever session was there. */
+  wg_api_client_set_session (self, NULL, NULL);
+  wg_api_client_request_async (self, "POST", WG_API_SESSION, body, cancellable,
+                               wg_api_client_login_cb, g_steal_pointer (&task));
+}
+
+WgUser *
+wg_api_client_login_finish (WgApiClient   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_login_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wg_api_client_logout_async (WgApiClient         *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_logout_async);
+  if (self->token == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  /* The message carries the token; forget it locally right away so that a
+   * slow or failed answer never leaves the client half signed in. */
+  wg_api_client_request_async (self, "DELETE", WG_API_SESSION, NULL, cancellable,
+                               wg_api_client_logout_cb, g_steal_pointer (&task));
+  wg_api_client_set_session (self, NULL, NULL);
+}
+
+gboolean
+wg_api_client_logout_finish (WgApiClient   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_logout_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+wg_api_client_get_session_async (WgApiClient         *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_get_session_async);
+  wg_api_client_request_async (self, "GET", WG_API_SESSION, NULL, cancellable,
+                               wg_api_client_get_session_cb, g_steal_pointer (&task));
+}
+
+WgUser *
+wg_api_client_get_session_finish (WgApiClient   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_get_session_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wg_api_client_list_regions_geojson_async (WgApiClient         *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WG_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wg_api_client_list_regions_geojson_async);
+  wg_api_client_send_async (self, "GET", WG_API_REGIONS "?format=geojson", NULL,
+                            WG_MEDIA_GEOJSON, cancellable,
+                            wg_api_client_regions_cb, g_steal_pointer (&task));
+}
+
+GListModel *
+wg_api_client_list_regions_geojson_finish (WgApiClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_list_regions_geojson_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
