@@ -1,0 +1,59 @@
+/* wg-engine-private.h — shared by the wg-engine*.c files */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "wg-engine.h"
+#include "wg-user.h"
+
+G_BEGIN_DECLS
+
+/* The signed-in user a job acts for. */
+typedef struct {
+  gint64   user_id;
+  WgUser  *user;
+  char    *expires_at;   /* ISO 8601, UTC */
+} WgEngineActor;
+
+void      _wg_engine_actor_clear     (WgEngineActor          *actor);
+
+/* Hex of the SHA-256 of @token, for decode($n, 'hex'); NULL when the token
+ * is malformed. */
+char     *_wg_engine_token_key       (const char             *token);
+
+/* Checks the session of @token, refreshes last_seen_at (at most once a
+ * minute) and sets wangge.user_id and wangge.scope for the transaction. */
+gboolean  _wg_engine_authenticate    (PGconn                 *conn,
+                                      const WgEngineSettings *settings,
+                                      const char             *token,
+                                      WgEngineActor          *actor,
+                                      GError                **error);
+gboolean  _wg_engine_set_actor       (PGconn                 *conn,
+                                      gint64                  user_id,
+                                      const char             *scope,
+                                      GError                **error);
+/* The user of a row: id, username, display_name, roles (comma-separated),
+ * scope, unit_code, unit_name from column @first on. */
+WgUser   *_wg_engine_user_from_row   (PGresult               *result,
+                                      int                     row,
+                                      int                     first);
+
+/* Runs @func on the pool; @job (freed with @job_free) is the task data. */
+void      _wg_engine_run             (WgEngine               *self,
+                                      WgDbJobFunc             func,
+                                      gpointer                job,
+                                      GDestroyNotify          job_free,
+                                      gpointer                source_tag,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data);
+/* The job of a result, also when it failed (for the user id). */
+gpointer  _wg_engine_get_job         (WgEngine               *self,
+                                      GAsyncResult           *result,
+                                      gpointer                source_tag);
+gboolean  _wg_engine_finish          (WgEngine               *self,
+                                      GAsyncResult           *result,
+                                      GError                **error);
+const WgEngineSettings *_wg_engine_get_settings (WgEngine *self);
+
+G_END_DECLS

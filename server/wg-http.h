@@ -1,0 +1,66 @@
+/* wg-http.h — one API request on its way through a route handler
+ *
+ * The router creates a WgHttpRequest and hands it to the route's handler,
+ * which owns it: it answers with wg_http_respond_*, which also unpauses the
+ * message when the handler had paused it for the engine, and frees it.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "wg-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  WgEngine          *engine;
+  SoupServerMessage *message;
+  GHashTable        *query;     /* decoded query parameters, or NULL */
+  gboolean           paused;
+} WgHttpRequest;
+
+typedef void (*WgHttpHandler) (WgHttpRequest *request);
+
+WgHttpRequest *wg_http_request_new          (WgEngine          *engine,
+                                             SoupServerMessage *message,
+                                             GHashTable        *query);
+/* Pauses the message until the response is set. */
+void           wg_http_request_pause        (WgHttpRequest     *request);
+/* Records the user for the request log. */
+void           wg_http_request_set_user_id  (WgHttpRequest     *request,
+                                             gint64             user_id);
+/* The token of "Authorization: Bearer …", or NULL. */
+const char    *wg_http_request_get_token    (WgHttpRequest     *request);
+/* The body as one JSON object: 415 unless application/json, 400 when
+ * malformed. */
+JsonNode      *wg_http_request_parse_object (WgHttpRequest     *request,
+                                             GError           **error);
+
+/* These answer and free @request. */
+void           wg_http_respond_json         (WgHttpRequest     *request,
+                                             guint              status,
+                                             JsonNode          *node);
+void           wg_http_respond_bytes        (WgHttpRequest     *request,
+                                             guint              status,
+                                             const char        *content_type,
+                                             GBytes            *body);
+void           wg_http_respond_empty        (WgHttpRequest     *request,
+                                             guint              status);
+void           wg_http_respond_error        (WgHttpRequest     *request,
+                                             const GError      *error);
+
+/* Sets an error response on a message directly (router, body limit). */
+void           wg_http_message_set_error    (SoupServerMessage *message,
+                                             const GError      *error);
+/* The user id recorded for the log, 0 when none. */
+gint64         wg_http_message_get_user_id  (SoupServerMessage *message);
+
+/* Route handlers (wg-http-*.c). */
+void wg_http_health_get     (WgHttpRequest *request);
+void wg_http_session_post   (WgHttpRequest *request);
+void wg_http_session_get    (WgHttpRequest *request);
+void wg_http_session_delete (WgHttpRequest *request);
+void wg_http_regions_get    (WgHttpRequest *request);
+
+G_END_DECLS

@@ -1,0 +1,252 @@
+/* test-server-session.c — health, signing in and out, expiry, throttling */
+#define G_LOG_DOMAIN "test-server"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "test-server.h"
+
+static void
+test_health (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) response = NULL;
+  JsonObject *object;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  response = get (fixture, "/api/v1/health", NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  object = wg_test_response_object (response);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (object, "database"), ==, "ok");
+  g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==,
+                   json_object_get_int_member (object, "expected_schema_version"));
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
+}
+
+static void
+test_session_sign_in (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) response = NULL;
+  g_autoptr(WgTestResponse) again = NULL;
+  const char *token;
+  JsonObject *user;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  response = sign_in_with (fixture, "street", WG_TEST_PASSWORD);
+  g_assert_cmpuint (response->status, ==, 201);
+  token = json_object_get_string_member (wg_test_response_object (response), "token");
+  g_assert_cmpuint (strlen (token), ==, 43);   /* 32 bytes, base64url */
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (wg_test_response_object (response),
+                                                                  "expires_at"), "Z"));
+  user = json_object_get_object_member (wg_test_response_object (response), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, "street");
+  g_assert_cmpstr (json_object_get_string_member (user, "scope"), ==, "110101.001");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (user, "roles"), 0),
+                   ==, "street");
+  g_assert_true (json_object_has_member (json_object_get_object_member (user, "unit"), "name"));
+
+  /* Only a hash of the token is stored. */
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions"), ==, 1);
+
+  again = get (fixture, "/api/v1/session", token);
+  g_assert_cmpuint (again->status, ==, 200);
+  user = json_object_get_object_member (wg_test_response_object (again), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, "street");
+}
+
+static void
+test_session_wrong_password (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) response = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  response = sign_in_with (fixture, "leader", "wangge2025");
+  wg_test_assert_error (response, 401, "invalid-credentials", NULL);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM login_failures WHERE username = 'leader'"),
+                   ==, 1);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions"), ==, 0);
+}
+
+static void
+test_session_unknown_user (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) response = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  response = sign_in_with (fixture, "nobody", WG_TEST_PASSWORD);
+  wg_test_assert_error (response, 401, "invalid-credentials", NULL);
+}
+
+static void
+test_session_disabled (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) before = NULL;
+  g_autoptr(WgTestResponse) response = NULL;
+  g_autoptr(WgTestResponse) after = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "community");
+  before = get (fixture, "/api/v1/session", token);
+  g_assert_cmpuint (before->status, ==, 200);
+
+  admin_sql (fixture, "UPDATE users SET disabled = true WHERE username = 'community'");
+  after = get (fixture, "/api/v1/session", token);
+  wg_test_assert_error (after, 401, "unauthenticated", NULL);
+  response = sign_in_with (fixture, "community", WG_TEST_PASSWORD);
+  wg_test_assert_error (response, 403, "account-disabled", NULL);
+  /* Signing in to a disabled account revokes its sessions. */
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
+                                         "WHERE u.username = 'community' AND s.revoked_at IS NULL"), ==, 0);
+}
+
+static void
+test_session_throttled (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) throttled = NULL;
+  g_autoptr(WgTestResponse) other = NULL;
+  const char *retry_after;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(WgTestResponse) response = sign_in_with (fixture, "dispatcher", "guess");
+
+      wg_test_assert_error (response, 401, "invalid-credentials", NULL);
+    }
+  /* Even the right password waits now. */
+  throttled = sign_in_with (fixture, "dispatcher", WG_TEST_PASSWORD);
+  wg_test_assert_error (throttled, 429, "too-many-requests", NULL);
+  retry_after = soup_message_headers_get_one (throttled->headers, "Retry-After");
+  g_assert_nonnull (retry_after);
+  g_assert_cmpint (atoi (retry_after), >, 0);
+  g_assert_cmpint (atoi (retry_after), <=, 15 * 60);
+  /* Recorded in the database, so every server process sees it. */
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM login_failures WHERE username = 'dispatcher'"),
+                   ==, 5);
+  /* Other users are not affected. */
+  other = sign_in_with (fixture, "auditor", WG_TEST_PASSWORD);
+  g_assert_cmpuint (other->status, ==, 201);
+
+  /* Once the failures are older than the window, signing in works again. */
+  admin_sql (fixture, "UPDATE login_failures SET failed_at = now() - interval '16 minutes'");
+  g_autofree char *token = sign_in (fixture, "dispatcher");
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM login_failures WHERE username = 'dispatcher'"),
+                   ==, 0);
+}
+
+static void
+test_session_idle_expiry (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) response = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "leader");
+  admin_sql (fixture, "UPDATE sessions SET last_seen_at = now() - interval '121 minutes'");
+  response = get (fixture, "/api/v1/regions", token);
+  wg_test_assert_error (response, 401, "session-expired", NULL);
+}
+
+static void
+test_session_absolute_expiry (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) response = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "leader");
+  admin_sql (fixture, "UPDATE sessions SET expires_at = now() - interval '1 second'");
+  response = get (fixture, "/api/v1/session", token);
+  wg_test_assert_error (response, 401, "session-expired", NULL);
+}
+
+static void
+test_session_last_seen (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) first = NULL;
+  g_autoptr(WgTestResponse) second = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "leader");
+  /* Used within the minute: not written again. */
+  admin_sql (fixture, "UPDATE sessions SET last_seen_at = now() - interval '30 seconds'");
+  first = get (fixture, "/api/v1/session", token);
+  g_assert_cmpuint (first->status, ==, 200);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions "
+                                         "WHERE last_seen_at < now() - interval '20 seconds'"), ==, 1);
+  /* Older than a minute: refreshed, which also keeps the idle clock going. */
+  admin_sql (fixture, "UPDATE sessions SET last_seen_at = now() - interval '100 minutes'");
+  second = get (fixture, "/api/v1/session", token);
+  g_assert_cmpuint (second->status, ==, 200);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions "
+                                         "WHERE last_seen_at > now() - interval '1 minute'"), ==, 1);
+}
+
+static void
+test_session_sign_out (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) deleted = NULL;
+  g_autoptr(WgTestResponse) after = NULL;
+  g_autoptr(WgTestResponse) again = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "grid");
+  deleted = wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
+                             token, NULL, NULL);
+  g_assert_cmpuint (deleted->status, ==, 204);
+  after = get (fixture, "/api/v1/regions", token);
+  wg_test_assert_error (after, 401, "unauthenticated", NULL);
+  again = wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
+                           token, NULL, NULL);
+  wg_test_assert_error (again, 401, "unauthenticated", NULL);
+}
+
+static void
+test_session_no_token (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) none = NULL;
+  g_autoptr(WgTestResponse) garbage = NULL;
+  g_autoptr(WgTestResponse) unknown = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  none = get (fixture, "/api/v1/regions", NULL);
+  wg_test_assert_error (none, 401, "unauthenticated", NULL);
+  garbage = get (fixture, "/api/v1/session", "not a token");
+  wg_test_assert_error (garbage, 401, "unauthenticated", NULL);
+  /* Well-formed but never issued. */
+  unknown = get (fixture, "/api/v1/session", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  wg_test_assert_error (unknown, 401, "unauthenticated", NULL);
+}
+
+void
+wg_test_add_session_tests (void)
+{
+  WG_TEST_ADD ("/server/health", test_health);
+  WG_TEST_ADD ("/server/session/sign-in", test_session_sign_in);
+  WG_TEST_ADD ("/server/session/wrong-password", test_session_wrong_password);
+  WG_TEST_ADD ("/server/session/unknown-user", test_session_unknown_user);
+  WG_TEST_ADD ("/server/session/disabled", test_session_disabled);
+  WG_TEST_ADD ("/server/session/throttled", test_session_throttled);
+  WG_TEST_ADD ("/server/session/idle-expiry", test_session_idle_expiry);
+  WG_TEST_ADD ("/server/session/absolute-expiry", test_session_absolute_expiry);
+  WG_TEST_ADD ("/server/session/last-seen", test_session_last_seen);
+  WG_TEST_ADD ("/server/session/sign-out", test_session_sign_out);
+  WG_TEST_ADD ("/server/session/no-token", test_session_no_token);
+
+}

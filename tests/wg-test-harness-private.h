@@ -1,0 +1,27 @@
+/* wg-test-harness-private.h — more of the harness, for the server tests */
+#pragma once
+
+#include "wg-test-harness.h"
+
+G_BEGIN_DECLS
+
+/* Starts wangge-server against any database (@conninfo, as wangge_app),
+ * for tests that bring their own cluster.  With @wait_healthy FALSE it only
+ * waits until the port answers at all (any status). */
+WgTestServer *wg_test_server_start_with_conninfo (const char  *conninfo,
+                                                  gboolean     wait_healthy,
+                                                  GError     **error);
+/* Sends SIGTERM and waits; FALSE with @error unless it exited 0 in time. */
+gboolean      wg_test_server_stop_checked        (WgTestServer *self,
+                                                  GError      **error);
+/* Sends @signal_number to the server process. */
+void          wg_test_server_send_signal         (WgTestServer *self,
+                                                  int           signal_number);
+/* TRUE while the server process runs. */
+gboolean      wg_test_server_is_running          (WgTestServer *self);
+/* Runs a statement as the superuser through libpq. */
+gboolean      wg_test_exec_sql                   (const char  *conninfo,
+                                                  const char  *sql,
+                                                  GError     **error);
+
+G_END_DECLS
