@@ -19,6 +19,8 @@ void          wg_test_server_send_signal         (WgTestServer *self,
                                                   int           signal_number);
 /* TRUE while the server process runs. */
 gboolean      wg_test_server_is_running          (WgTestServer *self);
+/* A TCP port on 127.0.0.1 that nobody listens on right now. */
+guint         wg_test_pick_free_port             (GError      **error);
 /* Runs a statement as the superuser through libpq. */
 gboolean      wg_test_exec_sql                   (const char  *conninfo,
                                                   const char  *sql,

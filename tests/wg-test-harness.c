@@ -104,8 +104,8 @@ create_database (WgTestServer  *self,
 }
 
 /* A port nobody listens on right now (the kernel's choice). */
-static guint
-pick_free_port (GError **error)
+guint
+wg_test_pick_free_port (GError **error)
 {
   g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                                             G_SOCKET_PROTOCOL_TCP, error);
@@ -190,7 +190,7 @@ spawn_server (WgTestServer  *self,
   guint port;
 
   self->directory = g_dir_make_tmp ("wangge-server-XXXXXX", error);
-  if (self->directory == NULL || (port = pick_free_port (error)) == 0)
+  if (self->directory == NULL || (port = wg_test_pick_free_port (error)) == 0)
     return FALSE;
   config = write_config (self, conninfo, port, error);
   if (config == NULL)
