@@ -547,6 +547,7 @@ wg_map_page_class_init (WgMapPageClass *klass)
   gtk_widget_class_install_action (widget_class, "map-page.zoom-out", NULL, wg_map_page_action_zoom_out);
   gtk_widget_class_install_action (widget_class, "map-page.fit", NULL, wg_map_page_action_fit);
   gtk_widget_class_install_action (widget_class, "map-page.close-panel", NULL, wg_map_page_action_close_panel);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map-page.close-panel", NULL);
 }
 
 static void

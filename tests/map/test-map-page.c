@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "wg-map-page-private.h"
 #include "wg-map-style.h"
@@ -339,6 +340,99 @@ test_page_search_filters_tree (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
 }
 
+/* A tile server on 127.0.0.1 that answers every tile with one colour. */
+static void
+tile_server_cb (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  GBytes *png = user_data;
+  guint *requests = g_object_get_data (G_OBJECT (server), "requests");
+
+  (*requests)++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+}
+
+static GBytes *
+solid_tile_png (void)
+{
+  g_autofree guchar *pixels = g_malloc (256 * 256 * 4);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < 256 * 256; i++)
+    {
+      /* BGRA: a green no territory colour uses */
+      pixels[4 * i] = 60;
+      pixels[4 * i + 1] = 170;
+      pixels[4 * i + 2] = 40;
+      pixels[4 * i + 3] = 255;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&pixels), 256 * 256 * 4);
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_B8G8R8A8, bytes, 256 * 4);
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+static void
+test_page_tiles_and_gcj02 (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.wangge.Wangge");
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GBytes) png = solid_tile_png ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *template = NULL;
+  guint requests = 0;
+  const WgMapShape *district;
+  double plain_min_x, shifted_east;
+  guchar bgra[4];
+  gboolean timed_out = FALSE;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->page->attribution_label)));
+  district = wg_map_scene_get_shape (fixture->page->scene, wg_map_scene_get_n_shapes (fixture->page->scene) - 1);
+  plain_min_x = district->box.min_x;
+
+  g_object_set_data (G_OBJECT (server), "requests", &requests);
+  soup_server_add_handler (server, NULL, tile_server_cb, png, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  template = g_strdup_printf ("http://127.0.0.1:%d/tiles/{z}/{x}/{y}.png", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  g_settings_set_boolean (settings, "tile-gcj02", TRUE);
+  g_settings_set_string (settings, "tile-url", template);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page->attribution_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (fixture->page->attribution_label), "127.0.0.1"));
+  g_assert_true (wg_map_scene_get_gcj02 (fixture->page->scene));
+  district = wg_map_scene_get_shape (fixture->page->scene, wg_map_scene_get_n_shapes (fixture->page->scene) - 1);
+  shifted_east = (district->box.min_x - plain_min_x) * 360.0;
+  g_assert_cmpfloat (shifted_east, >, 0.005);
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  /* base tiles arrive over HTTP after the overlay: wait for a few */
+  g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
+  while (requests < 4 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  wait_ms (800);
+  save_screenshot (fixture->window, "map-1280x800-tiles-gcj02.png");
+  /* the territory is drawn over the base map: a grid is tinted, not green */
+  region_pixel (fixture, first_grid_code (fixture), bgra);
+  g_assert_false (bgra[0] == 60 && bgra[1] == 170 && bgra[2] == 40);
+
+  g_settings_reset (settings, "tile-url");
+  g_settings_reset (settings, "tile-gcj02");
+  g_assert_false (wg_map_scene_get_gcj02 (fixture->page->scene));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->page->attribution_label)));
+}
+
 typedef struct {
   GArray *intervals;
   gint64 last;
@@ -397,7 +491,11 @@ test_page_pan_frame_times (Fixture       *fixture,
   state.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   state.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   state.step = 0.01;
-  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + 1.5);
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) +
+                                   g_ascii_strtod (g_getenv ("WG_MAP_PAN_ZOOM") ? g_getenv ("WG_MAP_PAN_ZOOM") : "1.5", NULL));
+  /* to see what the labels cost */
+  if (g_getenv ("WG_MAP_PAN_NO_LABELS") != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (fixture->page->label_layer), FALSE);
   gtk_widget_add_tick_callback (GTK_WIDGET (map), pan_tick_cb, &state, NULL);
   wait_ms ((guint) (state.seconds * 1000) + 300);
   n = state.intervals->len;
@@ -405,11 +503,12 @@ test_page_pan_frame_times (Fixture       *fixture,
   g_array_sort (state.intervals, compare_doubles);
   for (guint i = 0; i < n; i++)
     sum += g_array_index (state.intervals, double, i);
-  g_printerr ("# pan: %u frames, mean %.1f ms, p50 %.1f ms, p95 %.1f ms, max %.1f ms (GSK_RENDERER=%s)\n",
+  g_printerr ("# pan: %u frames, mean %.1f ms, p50 %.1f ms, p95 %.1f ms, max %.1f ms (%s, zoom %.1f)\n",
               n, sum / n, g_array_index (state.intervals, double, n / 2),
               g_array_index (state.intervals, double, (guint) (n * 0.95)),
               g_array_index (state.intervals, double, n - 1),
-              g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+              G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (fixture->window))),
+              shumate_viewport_get_zoom_level (viewport));
   save_screenshot (fixture->window, "map-1280x800-panned.png");
   g_array_unref (state.intervals);
 }
@@ -448,6 +547,7 @@ main (int   argc,
   ADD ("/map/page/click-selects-grid", 1280, test_page_click_selects_grid);
   ADD ("/map/page/search-filters-tree", 1280, test_page_search_filters_tree);
   ADD ("/map/page/narrow-folds", 560, test_page_narrow_folds);
+  ADD ("/map/page/tiles-and-gcj02", 1280, test_page_tiles_and_gcj02);
   if (g_getenv ("WG_MAP_PAN_SECONDS") != NULL)
     ADD ("/map/page/pan-frame-times", 1280, test_page_pan_frame_times);
 #undef ADD
