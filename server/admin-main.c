@@ -138,7 +138,7 @@ wg_admin_read_line (FILE    *stream,
 
   if (fgets (buffer, sizeof buffer, stream) == NULL)
     {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_INVALID_INPUT, "No password was given");
+      wg_set_field_error (error, "password", "No password was given on stdin");
       return NULL;
     }
   length = strcspn (buffer, "\r\n");

@@ -104,6 +104,7 @@ wg_migrate_exec (PGconn      *conn,
 {
   g_autoptr(PGresult) result = PQexec (conn, sql);
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  g_autofree char *message = NULL;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
@@ -112,9 +113,8 @@ wg_migrate_exec (PGconn      *conn,
       g_set_error_literal (error, WG_ERROR, WG_ERROR_UNAVAILABLE, "The database connection was lost");
       return FALSE;
     }
-  g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "%s",
-               g_strstrip (g_strdup (result != NULL ? PQresultErrorMessage (result)
-                                                    : PQerrorMessage (conn))));
+  message = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "%s", g_strstrip (message));
   return FALSE;
 }
 

@@ -70,13 +70,14 @@ wg_territory_exec (PGconn      *conn,
 {
   g_autoptr(PGresult) result = PQexec (conn, sql);
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  g_autofree char *message = NULL;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
+  message = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
   g_set_error (error, WG_ERROR,
                wg_pg_connection_lost (conn) ? WG_ERROR_UNAVAILABLE : WG_ERROR_INTERNAL,
-               "%s", g_strstrip (g_strdup (result != NULL ? PQresultErrorMessage (result)
-                                                          : PQerrorMessage (conn))));
+               "%s", g_strstrip (message));
   return FALSE;
 }
 
