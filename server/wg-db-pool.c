@@ -43,9 +43,16 @@ wg_db_connect (const char  *conninfo,
                GError     **error)
 {
   /* Later entries win: the conninfo (expanded from "dbname") may override
-   * these defaults. */
-  const char * const keywords[] = { "connect_timeout", "application_name", "dbname", NULL };
-  const char * const values[] = { "5", "wangge-server", conninfo, NULL };
+   * these defaults.  They bound every wait on the database, so that a
+   * vanished server turns into 503 answers rather than hung requests. */
+  const char * const keywords[] = {
+    "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count",
+    "tcp_user_timeout", "options", "application_name", "dbname", NULL
+  };
+  const char * const values[] = {
+    "5", "10", "5", "3",
+    "15000", "-c statement_timeout=30000", "wangge-server", conninfo, NULL
+  };
   g_autoptr(PGconn) conn = PQconnectdbParams (keywords, values, 1);
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)

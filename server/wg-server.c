@@ -126,6 +126,9 @@ wg_server_message_got_headers_cb (SoupServerMessage *message,
   WgServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
 
+  /* libsoup would answer Range requests on its own; the API has no use for
+   * partial JSON. */
+  soup_message_headers_remove (headers, "Range");
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > (goffset) self->max_body_bytes)
     wg_server_reject_body (self, message);
