@@ -20,6 +20,7 @@
 typedef struct {
   GMainLoop *loop;
   WgServer  *server;
+  WgDbPool  *pool;
   gint64     deadline;
   guint      signal_ids[2];
 } Shutdown;
@@ -41,7 +42,10 @@ wg_server_main_drain_cb (gpointer user_data)
   if (in_flight > 0 && g_get_monotonic_time () < shutdown->deadline)
     return G_SOURCE_CONTINUE;
   if (in_flight > 0)
-    g_message ("Giving up on %u unfinished requests", in_flight);
+    {
+      g_message ("Giving up on %u unfinished requests", in_flight);
+      wg_db_pool_cancel_running (shutdown->pool);
+    }
   wg_server_disconnect (shutdown->server);
   g_main_loop_quit (shutdown->loop);
   return G_SOURCE_REMOVE;
@@ -186,6 +190,7 @@ run (Options *options)
   loop = g_main_loop_new (NULL, FALSE);
   shutdown.loop = loop;
   shutdown.server = server;
+  shutdown.pool = pool;
   shutdown.signal_ids[0] = g_unix_signal_add (SIGINT, wg_server_main_signal_cb, &shutdown);
   shutdown.signal_ids[1] = g_unix_signal_add (SIGTERM, wg_server_main_signal_cb, &shutdown);
   g_main_loop_run (loop);

@@ -22,6 +22,7 @@ typedef struct {
   gint64    next_attempt;   /* monotonic µs before which we do not reconnect */
   guint     backoff_ms;
   GThread  *thread;
+  PGcancel *cancel;         /* while a job runs; under the pool's lock */
 } WgDbWorker;
 
 struct _WgDbPool {
@@ -30,6 +31,7 @@ struct _WgDbPool {
   char        *conninfo;
   GAsyncQueue *queue;
   GPtrArray   *workers;
+  GMutex       lock;
   gboolean     stopped;
 };
 
@@ -138,6 +140,16 @@ wg_db_worker_begin (WgDbWorker  *worker,
          wg_db_worker_exec (worker, "BEGIN", error);
 }
 
+static void
+wg_db_worker_set_cancel (WgDbWorker *worker,
+                         PGcancel   *cancel)
+{
+  g_mutex_lock (&worker->pool->lock);
+  g_clear_pointer (&worker->cancel, PQfreeCancel);
+  worker->cancel = cancel;
+  g_mutex_unlock (&worker->pool->lock);
+}
+
 static gboolean
 wg_db_worker_run (WgDbWorker  *worker,
                   WgDbJob     *job,
@@ -148,7 +160,9 @@ wg_db_worker_run (WgDbWorker  *worker,
 
   if (!wg_db_worker_begin (worker, error))
     return FALSE;
+  wg_db_worker_set_cancel (worker, PQgetCancel (worker->conn));
   ok = job->func (worker->conn, job->data, outcome, error);
+  wg_db_worker_set_cancel (worker, NULL);
   if (ok)
     ok = wg_db_worker_exec (worker, "COMMIT", error);
   else if (!wg_pg_connection_lost (worker->conn))
@@ -210,6 +224,7 @@ wg_db_pool_finalize (GObject *object)
 
   g_clear_pointer (&self->workers, g_ptr_array_unref);
   g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_mutex_clear (&self->lock);
   g_free (self->conninfo);
 
   G_OBJECT_CLASS (wg_db_pool_parent_class)->finalize (object);
@@ -227,6 +242,7 @@ wg_db_pool_class_init (WgDbPoolClass *klass)
 static void
 wg_db_pool_init (WgDbPool *self)
 {
+  g_mutex_init (&self->lock);
   self->queue = g_async_queue_new ();
   self->workers = g_ptr_array_new_with_free_func (wg_db_worker_free);
 }
@@ -305,4 +321,21 @@ wg_db_pool_shutdown (WgDbPool *self)
   for (guint i = 0; i < self->workers->len; i++)
     g_async_queue_push (self->queue, &stop_job);
   g_ptr_array_set_size (self->workers, 0);
+}
+
+void
+wg_db_pool_cancel_running (WgDbPool *self)
+{
+  g_return_if_fail (WG_IS_DB_POOL (self));
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      WgDbWorker *worker = g_ptr_array_index (self->workers, i);
+      char reason[256];
+
+      if (worker->cancel != NULL && !PQcancel (worker->cancel, reason, sizeof reason))
+        g_message ("Worker %u: could not cancel its statement: %s", worker->index, reason);
+    }
+  g_mutex_unlock (&self->lock);
 }

@@ -40,6 +40,10 @@ gboolean  wg_db_pool_run_finish (WgDbPool            *self,
  * connections.  Later jobs fail with WG_ERROR_UNAVAILABLE. */
 void      wg_db_pool_shutdown   (WgDbPool            *self);
 
+/* Asks the database to cancel the statements running now (the jobs fail):
+ * when shutting down has waited long enough. */
+void      wg_db_pool_cancel_running (WgDbPool        *self);
+
 /* Opens one connection with the pool's defaults (connect timeout,
  * application name): for the start-up schema check. */
 PGconn   *wg_db_connect         (const char          *conninfo,
