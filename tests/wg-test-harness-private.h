@@ -17,6 +17,8 @@ gboolean      wg_test_server_stop_checked        (WgTestServer *self,
 /* Sends @signal_number to the server process. */
 void          wg_test_server_send_signal         (WgTestServer *self,
                                                   int           signal_number);
+/* What the server wrote to stderr so far (its request log). */
+char         *wg_test_server_read_log            (WgTestServer *self);
 /* TRUE while the server process runs. */
 gboolean      wg_test_server_is_running          (WgTestServer *self);
 /* A TCP port on 127.0.0.1 that nobody listens on right now. */

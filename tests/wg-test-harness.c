@@ -20,6 +20,7 @@ struct _WgTestServer {
   char        *app_conninfo;
   char        *directory;
   char        *url;
+  char        *log_path;
   GSubprocess *process;
 };
 
@@ -186,6 +187,7 @@ spawn_server (WgTestServer  *self,
               GError       **error)
 {
   const char *binary = g_getenv ("WG_SERVER_BIN");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *config = NULL;
   guint port;
 
@@ -196,8 +198,12 @@ spawn_server (WgTestServer  *self,
   if (config == NULL)
     return FALSE;
   self->url = g_strdup_printf ("http://127.0.0.1:%u", port);
-  self->process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, error,
-                                    binary, "--config", config, NULL);
+  /* The log goes to a file that tests can read; it is copied to our
+   * stderr when the server stops, for the test log. */
+  self->log_path = g_build_filename (self->directory, "server.log", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_stderr_file_path (launcher, self->log_path);
+  self->process = g_subprocess_launcher_spawn (launcher, error, binary, "--config", config, NULL);
   return self->process != NULL && wait_until_up (self, healthy, error);
 }
 
@@ -262,6 +268,16 @@ wg_test_server_send_signal (WgTestServer *self,
                             int           signal_number)
 {
   g_subprocess_send_signal (self->process, signal_number);
+}
+
+char *
+wg_test_server_read_log (WgTestServer *self)
+{
+  char *log = NULL;
+
+  if (self->log_path == NULL || !g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return g_strdup ("");
+  return log;
 }
 
 gboolean
@@ -354,6 +370,14 @@ wg_test_server_free (WgTestServer *self)
       if (!wg_test_exec_sql (self->maintenance_conninfo, drop, &error))
         g_test_message ("Could not drop %s: %s", self->database, error->message);
     }
+  if (self->log_path != NULL)
+    {
+      g_autofree char *log = NULL;
+
+      if (g_file_get_contents (self->log_path, &log, NULL, NULL))
+        g_printerr ("%s", log);
+      g_remove (self->log_path);
+    }
   if (self->directory != NULL)
     {
       g_autofree char *config = g_build_filename (self->directory, "wangge-server.conf", NULL);
@@ -368,6 +392,7 @@ wg_test_server_free (WgTestServer *self)
   g_free (self->app_conninfo);
   g_free (self->directory);
   g_free (self->url);
+  g_free (self->log_path);
   g_free (self);
 }
 

@@ -222,6 +222,30 @@ test_scene_fixture (void)
   g_assert_false (wg_map_box_is_empty (wg_map_scene_get_box (scene)));
 }
 
+static gboolean
+is_community_or_below (gpointer item,
+                       gpointer user_data)
+{
+  return wg_region_get_level (item) >= WG_REGION_LEVEL_COMMUNITY;
+}
+
+static void
+test_scene_top_level (void)
+{
+  g_autoptr(GListModel) regions = load_fixture ();
+  g_autoptr(WgMapScene) district = wg_map_scene_new (regions, FALSE);
+  g_autoptr(GtkFilterListModel) community_scope = NULL;
+  g_autoptr(WgMapScene) community = NULL;
+
+  g_assert_cmpint (wg_map_scene_get_top_level (district), ==, WG_REGION_LEVEL_DISTRICT);
+  /* a community user's scope has no district or street rows */
+  community_scope = gtk_filter_list_model_new (g_object_ref (regions),
+                                               GTK_FILTER (gtk_custom_filter_new (is_community_or_below, NULL, NULL)));
+  community = wg_map_scene_new (G_LIST_MODEL (community_scope), FALSE);
+  g_assert_cmpuint (wg_map_scene_get_n_shapes (community), ==, 20);
+  g_assert_cmpint (wg_map_scene_get_top_level (community), ==, WG_REGION_LEVEL_COMMUNITY);
+}
+
 static void
 test_scene_gcj02_shift (void)
 {
@@ -286,7 +310,7 @@ test_overlay_tile_colours (void)
   guchar *p;
   WgMapColor color = wg_map_style_grade_color (grid->grid_grade);
 
-  texture = wg_map_overlay_render_tile (scene, FALSE, tx, ty, zoom, size);
+  texture = wg_map_overlay_render_tile (scene, FALSE, tx, ty, zoom, size, 1);
   g_assert_nonnull (texture);
   gdk_texture_download (texture, pixels, size * 4);
   p = pixels + 4 * ((guint) (py - ty * size) * size + (guint) (px - tx * size));
@@ -296,8 +320,13 @@ test_overlay_tile_colours (void)
   g_assert_cmpint (abs (p[0] - (int) (color.blue * color.alpha * 255)), <=, 2);
   g_free (pixels);
 
+  /* HiDPI: twice the pixels for the same tile */
+  g_clear_object (&texture);
+  texture = wg_map_overlay_render_tile (scene, FALSE, tx, ty, zoom, size, 2);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2 * size);
+
   /* far away from the territory nothing is drawn */
-  empty = wg_map_overlay_render_tile (scene, TRUE, tx + 40, ty, zoom, size);
+  empty = wg_map_overlay_render_tile (scene, TRUE, tx + 40, ty, zoom, size, 1);
   g_assert_null (empty);
 }
 
@@ -319,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/map/style/line-widths", test_style_line_widths);
   g_test_add_func ("/map/scene/fixture", test_scene_fixture);
   g_test_add_func ("/map/scene/gcj02-shift", test_scene_gcj02_shift);
+  g_test_add_func ("/map/scene/top-level", test_scene_top_level);
   g_test_add_func ("/map/scene/rejects-points", test_scene_rejects_points);
   g_test_add_func ("/map/scene/polygon-with-hole", test_scene_polygon_with_hole);
   g_test_add_func ("/map/overlay/tile-colours", test_overlay_tile_colours);

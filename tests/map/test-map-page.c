@@ -435,6 +435,8 @@ test_page_tiles_and_gcj02 (Fixture       *fixture,
 
 typedef struct {
   GArray *intervals;
+  GArray *work;                 /* before-paint → after-paint, ms */
+  gint64 work_start;
   gint64 last;
   gint64 start;
   double seconds;
@@ -466,6 +468,25 @@ pan_tick_cb (GtkWidget     *widget,
   return t < state->seconds ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+static void
+frame_before_paint_cb (GdkFrameClock *clock,
+                       PanState      *state)
+{
+  state->work_start = g_get_monotonic_time ();
+}
+
+static void
+frame_after_paint_cb (GdkFrameClock *clock,
+                      PanState      *state)
+{
+  double ms;
+
+  if (state->work_start == 0 || state->start == 0)
+    return;
+  ms = (g_get_monotonic_time () - state->work_start) / 1000.0;
+  g_array_append_val (state->work, ms);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -482,11 +503,16 @@ test_page_pan_frame_times (Fixture       *fixture,
   ShumateMap *map = _wg_map_page_get_map (fixture->page);
   ShumateViewport *viewport = shumate_map_get_viewport (map);
   PanState state = { 0 };
+  GdkFrameClock *clock;
   double sum = 0;
   guint n;
 
   g_assert_true (wait_for_drawn (fixture->page));
   state.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  state.work = g_array_new (FALSE, FALSE, sizeof (double));
+  clock = gtk_widget_get_frame_clock (fixture->window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (frame_before_paint_cb), &state);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_after_paint_cb), &state);
   state.seconds = g_ascii_strtod (g_getenv ("WG_MAP_PAN_SECONDS"), NULL);
   state.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   state.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -509,8 +535,17 @@ test_page_pan_frame_times (Fixture       *fixture,
               g_array_index (state.intervals, double, n - 1),
               G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (fixture->window))),
               shumate_viewport_get_zoom_level (viewport));
+  g_signal_handlers_disconnect_by_data (clock, &state);
+  g_array_sort (state.work, compare_doubles);
+  n = state.work->len;
+  g_assert_cmpuint (n, >, 10);
+  g_printerr ("# pan work per frame (tick + layout + snapshot + render): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+              g_array_index (state.work, double, n / 2),
+              g_array_index (state.work, double, (guint) (n * 0.95)),
+              g_array_index (state.work, double, n - 1));
   save_screenshot (fixture->window, "map-1280x800-panned.png");
   g_array_unref (state.intervals);
+  g_array_unref (state.work);
 }
 
 static void

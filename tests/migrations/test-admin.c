@@ -108,8 +108,8 @@ test_users_lifecycle (WgTestDbFixture *fixture,
   g_clear_error (&error);
 
   wg_test_exec (conn, "INSERT INTO sessions (token_hash, user_id, expires_at)"
-                   " SELECT decode (repeat ('ab', 32), 'hex'), id, now () + interval '1 hour'"
-                   "   FROM users WHERE username = 'li.si'");
+                      " SELECT decode (repeat ('ab', 32), 'hex'), id, now () + interval '1 hour'"
+                      "   FROM users WHERE username = 'li.si'");
   g_assert_true (wg_admin_user_set_disabled (conn, "li.si", TRUE, &revoked, &error));
   g_assert_no_error (error);
   g_assert_cmpint (revoked, ==, 1);
@@ -224,7 +224,7 @@ test_cli_migrate_and_demo (WgTestDbFixture *fixture,
   g_assert_nonnull (strstr (demo.out, "users: 8 new"));
   g_assert_cmpint (wg_test_query_int (fixture->conn, "SELECT count(*) FROM units"), ==, 1 + 17 + 169 + 10);
   wg_test_assert_query (fixture->conn, "SELECT u.name FROM users JOIN units u ON u.code = unit_code"
-                                              " WHERE username = 'dept'", "区城市管理综合行政执法局");
+                                       " WHERE username = 'dept'", "区城市管理综合行政执法局");
   wg_test_assert_query (fixture->conn, "SELECT scope FROM users WHERE username = 'grid'", "110101.001.001.001");
   wg_test_assert_query (fixture->conn, "SELECT display_name FROM users WHERE username = 'admin'", "王磊");
   test_cli_run (&again, conninfo, NULL, "load-demo", NULL);
@@ -256,12 +256,12 @@ test_cli_users (WgTestDbFixture *fixture,
   wg_migrate_apply (fixture->conn, 0, &error);
   g_assert_no_error (error);
   wg_test_exec (fixture->conn, "INSERT INTO regions (code, name, level, path)"
-                            " VALUES ('110101', '东城区', 'district', '110101')");
+                               " VALUES ('110101', '东城区', 'district', '110101')");
   wg_test_exec (fixture->conn, "INSERT INTO units VALUES ('110101', '中心', 'district_center', '110101')");
 
   test_cli_run (&create, conninfo, "s3cret-pass-1\n", "create-user", "--username", "zhang.san",
-                "--display-name", "张三", "--unit", "110101", "--roles", "leader,auditor",
-                "--scope", "110101", NULL);
+                                   "--display-name", "张三", "--unit", "110101", "--roles", "leader,auditor",
+                                   "--scope", "110101", NULL);
   g_assert_cmpint (create.status, ==, 0);
   g_assert_null (strstr (create.out, "s3cret"));
   g_assert_null (strstr (create.err, "s3cret"));
@@ -269,8 +269,8 @@ test_cli_users (WgTestDbFixture *fixture,
   g_assert_true (wg_password_verify (hash, "s3cret-pass-1"));
 
   test_cli_run (&bad, conninfo, "s3cret-pass-1\n", "create-user", "--username", "zhang.san",
-                "--display-name", "张三", "--unit", "110101", "--roles", "mayor",
-                "--scope", "110101", NULL);
+                                "--display-name", "张三", "--unit", "110101", "--roles", "mayor",
+                                "--scope", "110101", NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "(roles)"));
 

@@ -88,11 +88,11 @@ static void
 test_insert_v1_data (PGconn *conn)
 {
   wg_test_exec (conn, "INSERT INTO regions (code, name, level, path, synthetic)"
-                   " VALUES ('110101', '东城区', 'district', '110101', false)");
+                      " VALUES ('110101', '东城区', 'district', '110101', false)");
   wg_test_exec (conn, "INSERT INTO units (code, name, kind, region_code)"
-                   " VALUES ('110101', '东城区网格化服务管理中心', 'district_center', '110101')");
+                      " VALUES ('110101', '东城区网格化服务管理中心', 'district_center', '110101')");
   wg_test_exec (conn, "INSERT INTO users (username, display_name, password_hash, unit_code, roles, scope)"
-                   " VALUES ('keeper', '保留', 'x', '110101', '{admin}', '110101')");
+                      " VALUES ('keeper', '保留', 'x', '110101', '{admin}', '110101')");
 }
 
 static void
@@ -100,7 +100,7 @@ test_assert_v1_data (PGconn *conn)
 {
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions WHERE code = '110101'"), ==, 1);
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM users WHERE username = 'keeper'"
-                                         " AND scope = '110101' AND roles = '{admin}'"), ==, 1);
+                                            " AND scope = '110101' AND roles = '{admin}'"), ==, 1);
 }
 
 /* --------------------------------------------------------- migrations */
@@ -159,13 +159,13 @@ test_migrate_twice_is_noop (WgTestDbFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (applied->len, ==, WG_SCHEMA_VERSION);
   before = wg_test_query (fixture->conn, "SELECT string_agg (version || name || applied_at, ',')"
-                                      "  FROM schema_migrations");
+                                         "  FROM schema_migrations");
   g_ptr_array_set_size (applied, 0);
   wg_migrate_apply_dir (fixture->conn, sql_dir, 0, applied, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (applied->len, ==, 0);
   after = wg_test_query (fixture->conn, "SELECT string_agg (version || name || applied_at, ',')"
-                                     "  FROM schema_migrations");
+                                        "  FROM schema_migrations");
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -57,11 +57,11 @@ test_territory_counts (void)
   g_assert_cmpint (counts.communities, ==, 169);
   g_assert_cmpint (counts.grids, ==, 589);
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions c WHERE level = 'community'"
-                                         " AND NOT EXISTS (SELECT FROM regions g"
-                                         "                  WHERE g.parent_code = c.code)"), ==, 0);
+                                            " AND NOT EXISTS (SELECT FROM regions g"
+                                            "                  WHERE g.parent_code = c.code)"), ==, 0);
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions s WHERE level = 'street'"
-                                         " AND NOT EXISTS (SELECT FROM regions c"
-                                         "                  WHERE c.parent_code = s.code)"), ==, 0);
+                                            " AND NOT EXISTS (SELECT FROM regions c"
+                                            "                  WHERE c.parent_code = s.code)"), ==, 0);
 }
 
 static void
@@ -77,29 +77,29 @@ test_territory_tiling (void)
   g_assert_cmpfloat (district, >, 0.004);
   /* Sum of grid areas = district area. */
   g_assert_cmpfloat (fabs (wg_test_query_double (conn, "SELECT sum (ST_Area (geom)) FROM regions"
-                                                    " WHERE level = 'grid'") - district) / district,
+                                                       " WHERE level = 'grid'") - district) / district,
                      <, 1e-9);
   /* No overlaps between any two grids. */
   g_assert_cmpfloat (wg_test_query_double (conn, "SELECT coalesce (sum (ST_Area (ST_Intersection (a.geom, b.geom))), 0)"
-                                              "  FROM regions a JOIN regions b"
-                                              "    ON a.level = 'grid' AND b.level = 'grid'"
-                                              "   AND a.code < b.code AND ST_Intersects (a.geom, b.geom)") / district,
+                                                 "  FROM regions a JOIN regions b"
+                                                 "    ON a.level = 'grid' AND b.level = 'grid'"
+                                                 "   AND a.code < b.code AND ST_Intersects (a.geom, b.geom)") / district,
                      <, 1e-9);
   /* No gaps: the grids cover the outline. */
   g_assert_cmpfloat (wg_test_query_double (conn, "SELECT ST_Area (ST_Difference (d.geom,"
-                                              "         (SELECT ST_Union (geom) FROM regions WHERE level = 'grid')))"
-                                              "  FROM regions d WHERE level = 'district'") / district,
+                                                 "         (SELECT ST_Union (geom) FROM regions WHERE level = 'grid')))"
+                                                 "  FROM regions d WHERE level = 'district'") / district,
                      <, 1e-9);
   /* Every grid inside the outline. */
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions g, regions d"
-                                         " WHERE g.level = 'grid' AND d.level = 'district'"
-                                         "   AND NOT ST_CoveredBy (g.geom, ST_Buffer (d.geom, 1e-9))"), ==, 0);
+                                            " WHERE g.level = 'grid' AND d.level = 'district'"
+                                            "   AND NOT ST_CoveredBy (g.geom, ST_Buffer (d.geom, 1e-9))"), ==, 0);
   /* A community is the union of its grids, a street of its communities. */
   g_assert_cmpfloat (wg_test_query_double (conn, "SELECT max (ST_Area (ST_SymDifference (p.geom, u.geom)))"
-                                              "  FROM regions p JOIN (SELECT parent_code, ST_Union (geom) AS geom"
-                                              "                         FROM regions WHERE level IN ('grid', 'community')"
-                                              "                        GROUP BY parent_code) u"
-                                              "    ON u.parent_code = p.code") / district,
+                                                 "  FROM regions p JOIN (SELECT parent_code, ST_Union (geom) AS geom"
+                                                 "                         FROM regions WHERE level IN ('grid', 'community')"
+                                                 "                        GROUP BY parent_code) u"
+                                                 "    ON u.parent_code = p.code") / district,
                      <, 1e-9);
 }
 
@@ -112,17 +112,21 @@ test_territory_geometry (void)
     return;
   conn = wg_test_connect (test_territory_db (), "postgres");
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions"
-                                         " WHERE geom IS NULL OR NOT ST_IsValid (geom)"
-                                         "    OR GeometryType (geom) <> 'MULTIPOLYGON'"
-                                         "    OR ST_SRID (geom) <> 4326 OR ST_IsEmpty (geom)"), ==, 0);
+                                            " WHERE geom IS NULL OR NOT ST_IsValid (geom)"
+                                            "    OR GeometryType (geom) <> 'MULTIPOLYGON'"
+                                            "    OR ST_SRID (geom) <> 4326 OR ST_IsEmpty (geom)"), ==, 0);
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions"
-                                         " WHERE synthetic <> (level <> 'district')"), ==, 0);
+                                            " WHERE synthetic <> (level <> 'district')"), ==, 0);
+  /* Contiguous: no region is cut into pieces, none has holes. */
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions"
+                                            " WHERE ST_NumGeometries (geom) <> 1"
+                                            "    OR ST_NumInteriorRings (ST_GeometryN (geom, 1)) <> 0"), ==, 0);
   /* Small polygons (PITFALLS: under ~8 kB). */
   g_assert_cmpint (wg_test_query_int (conn, "SELECT max (ST_MemSize (geom)) FROM regions"
-                                         " WHERE level = 'grid'"), <, 8192);
+                                            " WHERE level = 'grid'"), <, 8192);
   /* Roughly Dongcheng: 116.38–116.45 E, 39.85–39.97 N. */
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions WHERE NOT ST_Within (geom,"
-                                         " ST_MakeEnvelope (116.37, 39.84, 116.46, 39.98, 4326))"), ==, 0);
+                                            " ST_MakeEnvelope (116.37, 39.84, 116.46, 39.98, 4326))"), ==, 0);
 }
 
 static void
@@ -134,42 +138,42 @@ test_territory_codes_and_names (void)
     return;
   conn = wg_test_connect (test_territory_db (), "postgres");
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions g WHERE level = 'grid' AND NOT ("
-                                         " code ~ '^110101[0-9]{9}$' AND left (code, 12) = parent_code"
-                                         " AND path = (substr (code, 1, 6) || '.' || substr (code, 7, 3) || '.'"
-                                         "             || substr (code, 10, 3) || '.' || substr (code, 13, 3))::ltree"
-                                         " AND grid_type IN ('residential', 'commercial', 'institutional', 'crowded')"
-                                         " AND grid_grade IN ('routine', 'general', 'key', 'comprehensive')"
-                                         " AND name = (SELECT c.name FROM regions c WHERE c.code = g.parent_code)"
-                                         "            || '第' || right (code, 3)::int || '网格')"), ==, 0);
+                                            " code ~ '^110101[0-9]{9}$' AND left (code, 12) = parent_code"
+                                            " AND path = (substr (code, 1, 6) || '.' || substr (code, 7, 3) || '.'"
+                                            "             || substr (code, 10, 3) || '.' || substr (code, 13, 3))::ltree"
+                                            " AND grid_type IN ('residential', 'commercial', 'institutional', 'crowded')"
+                                            " AND grid_grade IN ('routine', 'general', 'key', 'comprehensive')"
+                                            " AND name = (SELECT c.name FROM regions c WHERE c.code = g.parent_code)"
+                                            "            || '第' || right (code, 3)::int || '网格')"), ==, 0);
   /* Sequences run 001…k in each community. */
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM (SELECT parent_code FROM regions"
-                                         " WHERE level = 'grid' GROUP BY parent_code"
-                                         " HAVING max (right (code, 3)::int) <> count(*)"
-                                         "     OR min (right (code, 3)::int) <> 1) x"), ==, 0);
+                                            " WHERE level = 'grid' GROUP BY parent_code"
+                                            " HAVING max (right (code, 3)::int) <> count(*)"
+                                            "     OR min (right (code, 3)::int) <> 1) x"), ==, 0);
   /* North to south: a later number never lies north of an earlier one. */
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM (SELECT ST_Y (ST_Centroid (geom)) AS y,"
-                                         "  lag (ST_Y (ST_Centroid (geom))) OVER (PARTITION BY parent_code ORDER BY code) AS prev"
-                                         "  FROM regions WHERE level = 'grid') x WHERE y > prev"), ==, 0);
+                                            "  lag (ST_Y (ST_Centroid (geom))) OVER (PARTITION BY parent_code ORDER BY code) AS prev"
+                                            "  FROM regions WHERE level = 'grid') x WHERE y > prev"), ==, 0);
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM regions WHERE level = 'community'"
-                                         " AND (name !~ '社区$' OR name ~ '居委会')"), ==, 0);
+                                            " AND (name !~ '社区$' OR name ~ '居委会')"), ==, 0);
   wg_test_assert_query (conn, "SELECT name FROM regions WHERE code = '110101001001'", "多福巷社区");
   wg_test_assert_query (conn, "SELECT name FROM regions WHERE path = '110101.001.001.001'", "多福巷社区第1网格");
   wg_test_assert_query (conn, "SELECT name FROM regions WHERE code = '110101001'", "东华门街道");
   /* Plausible mix: mostly residential and routine, every value present. */
   wg_test_assert_query (conn, "SELECT grid_type FROM regions WHERE level = 'grid'"
-                                     " GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", "residential");
+                              " GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", "residential");
   wg_test_assert_query (conn, "SELECT grid_grade FROM regions WHERE level = 'grid'"
-                                     " GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", "routine");
+                              " GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", "routine");
   g_assert_cmpint (wg_test_query_int (conn, "SELECT count(DISTINCT grid_type) * 10 + count(DISTINCT grid_grade)"
-                                         "  FROM regions WHERE level = 'grid'"), ==, 44);
+                                            "  FROM regions WHERE level = 'grid'"), ==, 44);
 }
 
 static char *
 test_territory_digest (PGconn *conn)
 {
   return wg_test_query (conn, "SELECT md5 (string_agg (code || name || coalesce (grid_type, '')"
-                           "  || coalesce (grid_grade, '') || encode (ST_AsBinary (geom), 'hex'), ','"
-                           "  ORDER BY code)) FROM regions");
+                              "  || coalesce (grid_grade, '') || encode (ST_AsBinary (geom), 'hex'), ','"
+                              "  ORDER BY code)) FROM regions");
 }
 
 static void

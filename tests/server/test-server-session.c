@@ -234,6 +234,37 @@ test_session_no_token (Fixture       *fixture,
   wg_test_assert_error (unknown, 401, "unauthenticated", NULL);
 }
 
+/* The request log names method, path, status and user, and never a
+ * password, a token or a query value. */
+static void
+test_log_no_secrets (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autofree char *log = NULL;
+  g_autoptr(WgTestResponse) wrong = NULL;
+  g_autoptr(WgTestResponse) regions = NULL;
+  g_autoptr(WgTestResponse) session = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "leader");
+  wrong = sign_in_with (fixture, "leader", "secret-guess-42");
+  regions = get (fixture, "/api/v1/regions?parent=110101001&limit=7", token);
+  session = get (fixture, "/api/v1/session", token);
+  g_assert_cmpuint (regions->status, ==, 200);
+
+  log = wg_test_server_read_log (fixture->server);
+  g_assert_nonnull (strstr (log, "POST /api/v1/session 201 "));
+  g_assert_nonnull (strstr (log, "POST /api/v1/session 401 "));
+  g_assert_nonnull (strstr (log, "GET /api/v1/regions 200 "));
+  g_assert_nonnull (strstr (log, " ms user="));
+  g_assert_null (strstr (log, WG_TEST_PASSWORD));
+  g_assert_null (strstr (log, "secret-guess-42"));
+  g_assert_null (strstr (log, token));
+  g_assert_null (strstr (log, "parent="));
+  g_assert_null (strstr (log, "limit="));
+}
+
 void
 wg_test_add_session_tests (void)
 {
@@ -248,5 +279,6 @@ wg_test_add_session_tests (void)
   WG_TEST_ADD ("/server/session/last-seen", test_session_last_seen);
   WG_TEST_ADD ("/server/session/sign-out", test_session_sign_out);
   WG_TEST_ADD ("/server/session/no-token", test_session_no_token);
+  WG_TEST_ADD ("/server/log/no-secrets", test_log_no_secrets);
 
 }

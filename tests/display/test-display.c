@@ -1,0 +1,435 @@
+/* The real client under a display (Xvfb in tools/test), talking to a real
+ * wangge-server on a real database (tests/wg-test-harness.h).  Screenshots
+ * go to <build>/tests/display/screenshots/; look at them. */
+#define G_LOG_DOMAIN "test-display"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+
+#include "wg-application.h"
+#include "wg-error.h"
+#include "wg-error-messages.h"
+#include "wg-map-page.h"
+#include "wg-screenshot.h"
+#include "wg-test-harness.h"
+#include "wg-window.h"
+
+#define TIMEOUT_SECONDS 30
+#define SETTLE_MS 600
+#define DEMO_PASSWORD "wangge2026"
+
+static gboolean have_display;
+static WgTestServer *server;
+
+/* Helpers */
+
+static gboolean
+require_server (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("needs a display (DISPLAY unset or not usable); tools/test runs this under Xvfb");
+      return FALSE;
+    }
+  if (!wg_test_harness_available ())
+    return FALSE;
+  if (server == NULL)
+    {
+      server = wg_test_server_start ("wangge_display", &error);
+      g_assert_no_error (error);
+    }
+  return TRUE;
+}
+
+typedef gboolean (*Condition) (WgWindow *window);
+
+static void
+spin_until (WgWindow  *window,
+            Condition  condition,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (window))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+spin_for (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static WgWindow *
+new_window (int width,
+            int height)
+{
+  WgWindow *window = wg_window_new (NULL);
+
+  wg_window_set_remember_size (window, FALSE);
+  wg_screenshot_prepare_window (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+close_window (WgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+}
+
+static void
+save_screenshot (WgWindow   *window,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots",
+                                            name, NULL);
+  int width, height;
+
+  spin_for (SETTLE_MS);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_true (wg_widget_save_png (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The translation is checked literally when it should be in use, so that a
+ * missing or broken catalogue fails instead of passing in English. */
+static gboolean
+chinese_expected (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *localedir = g_getenv ("WANGGE_LOCALEDIR");
+  g_autofree char *catalogue = NULL;
+
+  if (language == NULL || !g_str_has_prefix (language, "zh_CN"))
+    return FALSE;
+  catalogue = g_build_filename (localedir != NULL ? localedir : LOCALEDIR,
+                                "zh_CN", "LC_MESSAGES", "wangge.mo", NULL);
+  return g_file_test (catalogue, G_FILE_TEST_EXISTS);
+}
+
+static void
+assert_login_message (WgWindow   *window,
+                      WgErrorCode code,
+                      const char *chinese)
+{
+  g_autoptr(GError) error = g_error_new_literal (WG_ERROR, code, "");
+  g_autofree char *expected = wg_error_get_user_message (error);
+  const char *shown = wg_login_view_get_error_text (wg_window_get_login_view (window));
+
+  g_assert_cmpstr (shown, ==, expected);
+  if (chinese_expected ())
+    g_assert_cmpstr (shown, ==, chinese);
+}
+
+static gboolean
+login_finished (WgWindow *window)
+{
+  WgLoginView *login_view = wg_window_get_login_view (window);
+
+  return wg_window_get_signed_in (window) ||
+         (!wg_login_view_get_busy (login_view) &&
+          wg_login_view_get_error_text (login_view) != NULL);
+}
+
+static gboolean
+regions_loaded (WgWindow *window)
+{
+  return wg_window_get_regions (window) != NULL;
+}
+
+static gboolean
+map_drawn (WgWindow *window)
+{
+  GtkWidget *map_page = wg_window_get_map_page (window);
+
+  return map_page != NULL && wg_map_page_get_drawn (WG_MAP_PAGE (map_page));
+}
+
+static gboolean
+signed_out (WgWindow *window)
+{
+  return !wg_window_get_signed_in (window);
+}
+
+static void
+sign_in (WgWindow   *window,
+         const char *url,
+         const char *username,
+         const char *password)
+{
+  wg_login_view_sign_in (wg_window_get_login_view (window), url, username, password);
+  spin_until (window, login_finished, "the sign-in to finish");
+}
+
+static void
+sign_in_and_draw (WgWindow   *window,
+                  const char *username)
+{
+  sign_in (window, wg_test_server_get_url (server), username, DEMO_PASSWORD);
+  g_assert_true (wg_window_get_signed_in (window));
+  spin_until (window, regions_loaded, "the territory");
+  g_assert_cmpuint (g_list_model_get_n_items (wg_window_get_regions (window)), >, 0);
+  spin_until (window, map_drawn, "the map to be drawn");
+}
+
+static gboolean
+has_page (WgWindow *window,
+          WgPage    page)
+{
+  WgPage pages[WG_PAGE_LAST + 1];
+  guint n = wg_window_get_pages (window, pages);
+
+  for (guint i = 0; i < n; i++)
+    if (pages[i] == page)
+      return TRUE;
+  return FALSE;
+}
+
+/* Tests */
+
+static void
+test_login_wrong_password (void)
+{
+  WgWindow *window;
+
+  if (!require_server ())
+    return;
+  window = new_window (560, 800);
+  sign_in (window, wg_test_server_get_url (server), "grid", "not-the-password");
+
+  g_assert_false (wg_window_get_signed_in (window));
+  assert_login_message (window, WG_ERROR_INVALID_CREDENTIALS, "用户名或密码错误。");
+  save_screenshot (window, "login-wrong-password-560x800.png");
+  close_window (window);
+}
+
+static void
+test_login_unreachable (void)
+{
+  WgWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("needs a display (DISPLAY unset or not usable)");
+      return;
+    }
+  window = new_window (1280, 800);
+  /* Port 9 (discard) on loopback: nothing listens there. */
+  sign_in (window, "http://127.0.0.1:9", "street", DEMO_PASSWORD);
+
+  g_assert_false (wg_window_get_signed_in (window));
+  assert_login_message (window, WG_ERROR_UNREACHABLE, "无法连接服务器，请检查服务器地址和网络连接。");
+  save_screenshot (window, "login-unreachable-1280x800.png");
+  close_window (window);
+}
+
+static void
+test_login_street (void)
+{
+  WgWindow *window;
+
+  if (!require_server ())
+    return;
+  window = new_window (1280, 800);
+  sign_in_and_draw (window, "street");
+
+  g_assert_true (has_page (window, WG_PAGE_MAP));
+  g_assert_true (has_page (window, WG_PAGE_TASKS));
+  g_assert_true (has_page (window, WG_PAGE_CASES));
+  g_assert_true (has_page (window, WG_PAGE_DIARY));
+  g_assert_false (has_page (window, WG_PAGE_ADMINISTRATION));
+  g_assert_false (wg_window_show_page (window, WG_PAGE_ADMINISTRATION));
+  save_screenshot (window, "street-map-1280x800.png");
+
+  g_assert_true (wg_window_show_page (window, WG_PAGE_TASKS));
+  save_screenshot (window, "street-tasks-1280x800.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  spin_until (window, signed_out, "the sign-out");
+  g_assert_null (wg_window_get_map_page (window));
+  g_assert_null (wg_api_client_get_token (wg_window_get_client (window)));
+  close_window (window);
+}
+
+static void
+test_login_street_narrow (void)
+{
+  WgWindow *window;
+
+  if (!require_server ())
+    return;
+  window = new_window (560, 800);
+  sign_in_and_draw (window, "street");
+  save_screenshot (window, "street-map-560x800.png");
+
+  /* Folded: the back button leads to the sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  save_screenshot (window, "street-sidebar-560x800.png");
+  close_window (window);
+}
+
+static void
+test_login_admin (void)
+{
+  WgWindow *window;
+
+  if (!require_server ())
+    return;
+  window = new_window (1280, 800);
+  sign_in_and_draw (window, "admin");
+
+  g_assert_true (has_page (window, WG_PAGE_MAP));
+  g_assert_true (has_page (window, WG_PAGE_ADMINISTRATION));
+  g_assert_false (has_page (window, WG_PAGE_DIARY));
+  save_screenshot (window, "admin-map-1280x800.png");
+  g_assert_true (wg_window_show_page (window, WG_PAGE_ADMINISTRATION));
+  save_screenshot (window, "admin-administration-1280x800.png");
+  close_window (window);
+}
+
+static void
+expire_sessions (void)
+{
+  PGconn *connection = PQconnectdb (wg_test_server_get_admin_conninfo (server));
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (connection), ==, CONNECTION_OK);
+  result = PQexec (connection, "UPDATE sessions SET expires_at = now() - interval '1 second'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (connection);
+}
+
+static void
+test_session_expired (void)
+{
+  WgWindow *window;
+
+  if (!require_server ())
+    return;
+  window = new_window (1280, 800);
+  sign_in_and_draw (window, "community");
+
+  expire_sessions ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-regions", NULL);
+  spin_until (window, signed_out, "the window to return to the sign-in");
+
+  assert_login_message (window, WG_ERROR_SESSION_EXPIRED, "登录已过期，请重新登录。");
+  save_screenshot (window, "session-expired-1280x800.png");
+  close_window (window);
+}
+
+static void
+test_command_line_screenshot (void)
+{
+  const char *client = g_getenv ("WG_CLIENT_BIN");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots",
+                                            "wangge-street-1280x800.png", NULL);
+
+  if (!require_server ())
+    return;
+  if (client == NULL)
+    {
+      g_test_skip ("needs WG_CLIENT_BIN");
+      return;
+    }
+  g_remove (path);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  /* The password travels in the environment, never on the command line. */
+  g_subprocess_launcher_setenv (launcher, "WANGGE_PASSWORD", DEMO_PASSWORD, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, client,
+                                         "--server", wg_test_server_get_url (server),
+                                         "--username", "street",
+                                         "--window-size", "1280x800",
+                                         "--screenshot", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 800);
+}
+
+static void
+setup_display_resources (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  /* What AdwApplication does from its resource base path. */
+  gtk_css_provider_load_from_resource (provider, "/org/wangge/Wangge/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/org/wangge/Wangge/icons");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+  int status;
+
+  wg_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("XDG_CACHE_HOME") == NULL)
+    {
+      cache = g_dir_make_tmp ("wangge-display-XXXXXX", NULL);
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    }
+
+  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      setup_display_resources ();
+    }
+
+  g_test_add_func ("/display/login/wrong-password", test_login_wrong_password);
+  g_test_add_func ("/display/login/unreachable", test_login_unreachable);
+  g_test_add_func ("/display/login/street", test_login_street);
+  g_test_add_func ("/display/login/street-narrow", test_login_street_narrow);
+  g_test_add_func ("/display/login/admin", test_login_admin);
+  g_test_add_func ("/display/session/expired", test_session_expired);
+  g_test_add_func ("/display/command-line/screenshot", test_command_line_screenshot);
+
+  status = g_test_run ();
+  g_clear_pointer (&server, wg_test_server_stop);
+  return status;
+}
