@@ -22,6 +22,8 @@
 --   4. 589 grids shared out over the communities in proportion to area
 --      (largest remainder, at least one each); per community, k seeded random
 --      points, Lloyd-relaxed, Voronoi cells clipped to the community area;
+--   (at each level a cell cut into pieces by a concave parent keeps the piece
+--   with its seed; the other pieces join their longest-bordering neighbour)
 --   5. a community polygon is the area its grids were cut from, so it is the
 --      union of its grids (to rounding: ST_Union of the grids would only add
 --      noise slivers); a street polygon likewise is the union of its
@@ -102,6 +104,44 @@ LANGUAGE sql IMMUTABLE AS $f$
   SELECT 1, ST_Multi (area) WHERE cardinality (seeds) = 1
 $f$;
 
+-- Like wg_cells, but a cell cut into pieces by a concave area keeps only the
+-- piece holding its seed (or its largest); every other piece joins the
+-- neighbouring cell it shares the longest border with, so that regions are
+-- contiguous.  Pieces stay inside @area, so the cells still tile it.
+CREATE OR REPLACE FUNCTION pg_temp.wg_cells_contiguous (area geometry, seeds geometry[])
+RETURNS TABLE (idx int, cell geometry)
+LANGUAGE plpgsql IMMUTABLE AS $f$
+DECLARE
+  cells geometry[];
+  own geometry;
+  piece record;
+  best int;
+BEGIN
+  SELECT array_agg (c.cell ORDER BY c.idx) INTO cells FROM pg_temp.wg_cells (area, seeds) c;
+  FOR i IN 1 .. coalesce (cardinality (cells), 0) LOOP
+    CONTINUE WHEN ST_NumGeometries (cells[i]) < 2;
+    SELECT d.geom INTO own FROM ST_Dump (cells[i]) d
+     ORDER BY ST_Intersects (d.geom, seeds[i]) DESC, ST_Area (d.geom) DESC, d.path LIMIT 1;
+    FOR piece IN SELECT d.geom FROM ST_Dump (cells[i]) d
+                  WHERE NOT ST_Equals (d.geom, own) ORDER BY d.path LOOP
+      SELECT j INTO best FROM generate_subscripts (cells, 1) AS j
+       WHERE j <> i AND ST_Intersects (cells[j], ST_Buffer (piece.geom, 1e-6))
+         AND ST_Area (ST_Intersection (cells[j], ST_Buffer (piece.geom, 1e-6))) > 1e-11
+       ORDER BY ST_Area (ST_Intersection (cells[j], ST_Buffer (piece.geom, 1e-6))) DESC, j
+       LIMIT 1;
+      IF best IS NULL THEN
+        own := ST_Union (own, piece.geom);
+      ELSE
+        cells[best] := ST_Multi (ST_CollectionExtract (ST_MakeValid (
+                         ST_Union (cells[best], piece.geom)), 3));
+      END IF;
+    END LOOP;
+    cells[i] := ST_Multi (ST_CollectionExtract (ST_MakeValid (own), 3));
+  END LOOP;
+  RETURN QUERY SELECT j, cells[j] FROM generate_subscripts (cells, 1) AS j;
+END
+$f$;
+
 -- Lloyd relaxation: moves each free seed to the centroid of its clipped cell
 -- (or a point on its surface when the centroid falls outside the cell).
 CREATE OR REPLACE FUNCTION pg_temp.wg_lloyd (area geometry, seeds geometry[],
@@ -162,7 +202,7 @@ UPDATE wg_t_street s SET area = x.cell
   FROM (SELECT a.codes[c.idx] AS code9, c.cell
           FROM (SELECT array_agg (code9 ORDER BY code9) AS codes,
                        array_agg (seed ORDER BY code9) AS seeds FROM wg_t_street) a,
-               wg_t_outline o, pg_temp.wg_cells (o.geom, a.seeds) c) x
+               wg_t_outline o, pg_temp.wg_cells_contiguous (o.geom, a.seeds) c) x
  WHERE s.code9 = x.code9;
 
 -- --------------------------------------------------------- communities
@@ -197,7 +237,7 @@ SELECT s.code9, s.area,
 
 UPDATE wg_t_community c SET seed = x.seeds[x.i], area = x.cell
   FROM (SELECT ss.codes[cl.idx] AS code12, ss.seeds, cl.idx AS i, cl.cell
-          FROM wg_t_street_seeds ss, pg_temp.wg_cells (ss.area, ss.seeds) cl) x
+          FROM wg_t_street_seeds ss, pg_temp.wg_cells_contiguous (ss.area, ss.seeds) cl) x
  WHERE c.code12 = x.code12;
 
 -- ------------------------------------------------- grids per community
@@ -241,7 +281,7 @@ SELECT code12, code12 || lpad (row_number () OVER (PARTITION BY code12
                                           ST_X (ST_Centroid (cell)), idx)::text, 3, '0') AS code15,
        cell AS geom
   FROM (SELECT gs.code12, cl.idx, cl.cell
-          FROM wg_t_grid_seeds gs, pg_temp.wg_cells (gs.area, gs.seeds) cl) x;
+          FROM wg_t_grid_seeds gs, pg_temp.wg_cells_contiguous (gs.area, gs.seeds) cl) x;
 
 DO $$
 BEGIN

@@ -19,7 +19,7 @@ wg_test_pg_available (void)
 
 char *
 wg_test_conninfo (const char *dbname,
-               const char *user)
+                  const char *user)
 {
   return g_strdup_printf ("host=%s port=%s dbname=%s user=%s", g_getenv ("WG_TEST_PG_HOST"),
                           g_getenv ("WG_TEST_PG_PORT"), dbname, user);
@@ -27,7 +27,7 @@ wg_test_conninfo (const char *dbname,
 
 PGconn *
 wg_test_connect (const char *dbname,
-              const char *user)
+                 const char *user)
 {
   g_autofree char *conninfo = wg_test_conninfo (dbname, user);
   g_autoptr(GError) error = NULL;
@@ -39,7 +39,7 @@ wg_test_connect (const char *dbname,
 
 void
 wg_test_exec (PGconn     *conn,
-           const char *sql)
+              const char *sql)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) result = wg_pg_exec (conn, sql, 0, NULL, &error);
@@ -50,7 +50,7 @@ wg_test_exec (PGconn     *conn,
 /* The first value of the first row of @sql, as text. */
 char *
 wg_test_query (PGconn     *conn,
-            const char *sql)
+               const char *sql)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) result = wg_pg_exec (conn, sql, 0, NULL, &error);
@@ -62,8 +62,8 @@ wg_test_query (PGconn     *conn,
 
 void
 wg_test_assert_query (PGconn     *conn,
-                   const char *sql,
-                   const char *expected)
+                      const char *sql,
+                      const char *expected)
 {
   g_autofree char *value = wg_test_query (conn, sql);
 
@@ -72,7 +72,7 @@ wg_test_assert_query (PGconn     *conn,
 
 gint64
 wg_test_query_int (PGconn     *conn,
-                const char *sql)
+                   const char *sql)
 {
   g_autofree char *value = wg_test_query (conn, sql);
 
@@ -81,7 +81,7 @@ wg_test_query_int (PGconn     *conn,
 
 double
 wg_test_query_double (PGconn     *conn,
-                   const char *sql)
+                      const char *sql)
 {
   g_autofree char *value = wg_test_query (conn, sql);
 
@@ -113,7 +113,7 @@ wg_test_db_drop (const char *name)
 
 void
 wg_test_db_fixture_set_up (WgTestDbFixture *fixture,
-                   gconstpointer  data)
+                           gconstpointer  data)
 {
   if (g_getenv ("WG_TEST_PG_HOST") == NULL || g_getenv ("WG_TEST_PG_PORT") == NULL)
     return;
@@ -124,7 +124,7 @@ wg_test_db_fixture_set_up (WgTestDbFixture *fixture,
 
 void
 wg_test_db_fixture_tear_down (WgTestDbFixture *fixture,
-                      gconstpointer  data)
+                              gconstpointer  data)
 {
   g_clear_pointer (&fixture->conn, PQfinish);
   if (fixture->name != NULL)
