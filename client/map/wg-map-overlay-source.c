@@ -16,6 +16,7 @@ struct _WgMapOverlaySource
 
   WgMapScene *scene;
   gboolean paper;
+  int scale;
   guint pending;
   guint filled;
   gint64 fill_usec;
@@ -35,6 +36,7 @@ typedef struct {
   WgMapScene *scene;            /* NULL for the reference source */
   ShumateTile *tile;
   gboolean paper;
+  int scale;
   guint x, y, zoom, size;
   gint64 usec;                  /* drawing time, written by the worker */
 } FillData;
@@ -101,8 +103,8 @@ draw_paper (TileCanvas *canvas,
       const WgMapShape *shape = wg_map_scene_get_shape (scene, i);
 
       /* The outermost level present is the ground: a street user has no
-       * district row, so streets are also painted (overlaps are harmless). */
-      if (shape->level > WG_REGION_LEVEL_STREET || !shape_touches (canvas, shape))
+       * district row, a community user no street. */
+      if (shape->level != wg_map_scene_get_top_level (scene) || !shape_touches (canvas, shape))
         continue;
       canvas_add_shape_path (canvas, shape);
       cairo_fill (canvas->cr);
@@ -161,16 +163,21 @@ wg_map_overlay_render_tile (WgMapScene *scene,
                             guint       x,
                             guint       y,
                             guint       zoom,
-                            guint       size)
+                            guint       size,
+                            int         scale)
 {
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   TileCanvas canvas;
   double margin;
   gboolean drew;
+  int pixels = size * scale;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
   canvas.cr = cairo_create (surface);
+  /* On a HiDPI screen the tile is drawn at device resolution: libshumate
+   * paints the texture into size × size logical pixels. */
+  cairo_scale (canvas.cr, scale, scale);
   canvas.scale = (double) size * (1u << zoom);
   canvas.origin_x = (double) x * size;
   canvas.origin_y = (double) y * size;
@@ -188,14 +195,14 @@ wg_map_overlay_render_tile (WgMapScene *scene,
   cairo_surface_flush (surface);
   if (drew)
     bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                        (gsize) cairo_image_surface_get_stride (surface) * size,
+                                        (gsize) cairo_image_surface_get_stride (surface) * pixels,
                                         (GDestroyNotify) cairo_surface_destroy,
                                         cairo_surface_reference (surface));
   cairo_surface_destroy (surface);
   if (bytes == NULL)
     return NULL;
   /* cairo's ARGB32 is premultiplied native-endian, GDK_MEMORY_DEFAULT */
-  return gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+  return gdk_memory_texture_new (pixels, pixels, GDK_MEMORY_DEFAULT, bytes,
                                  cairo_image_surface_get_stride (surface));
 }
 
@@ -213,7 +220,7 @@ fill_tile_thread (GTask        *task,
     return;
   if (data->scene != NULL)
     texture = wg_map_overlay_render_tile (data->scene, data->paper, data->x, data->y,
-                                          data->zoom, data->size);
+                                          data->zoom, data->size, data->scale);
   data->usec = g_get_monotonic_time () - start;
   g_task_return_pointer (task, texture, g_object_unref);
 }
@@ -233,6 +240,7 @@ wg_map_overlay_source_fill_tile_async (ShumateMapSource    *source,
   data->scene = self->scene != NULL ? wg_map_scene_ref (self->scene) : NULL;
   data->tile = g_object_ref (tile);
   data->paper = self->paper;
+  data->scale = self->scale;
   data->x = shumate_tile_get_x (tile);
   data->y = shumate_tile_get_y (tile);
   data->zoom = shumate_tile_get_zoom_level (tile);
@@ -335,12 +343,14 @@ wg_map_overlay_source_init (WgMapOverlaySource *self)
 
 WgMapOverlaySource *
 wg_map_overlay_source_new (WgMapScene *scene,
-                           gboolean    paper)
+                           gboolean    paper,
+                           int         scale)
 {
   WgMapOverlaySource *self = g_object_new (WG_TYPE_MAP_OVERLAY_SOURCE, NULL);
 
   self->scene = scene != NULL ? wg_map_scene_ref (scene) : NULL;
   self->paper = paper;
+  self->scale = CLAMP (scale, 1, 4);
   return self;
 }
 

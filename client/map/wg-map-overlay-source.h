@@ -17,10 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WgMapOverlaySource, wg_map_overlay_source, WG, MAP_OVERLAY_SOURCE, ShumateMapSource)
 
 /* @scene may be NULL: a source that only serves as the reference for
- * coordinate conversion (empty tiles).  @paper: fill the district's area
- * with a light ground (used when there is no base map). */
+ * coordinate conversion (empty tiles).  @paper: fill the territory's area
+ * with a light ground (used when there is no base map).  @scale: the
+ * widget's scale factor; textures have scale × tile size pixels. */
 WgMapOverlaySource *wg_map_overlay_source_new          (WgMapScene         *scene,
-                                                        gboolean            paper);
+                                                        gboolean            paper,
+                                                        int                 scale);
 /* Tiles requested and not yet finished. */
 guint               wg_map_overlay_source_get_pending  (WgMapOverlaySource *self);
 /* Tiles finished since creation, and the time spent drawing them. */
@@ -34,6 +36,7 @@ GdkTexture         *wg_map_overlay_render_tile         (WgMapScene         *scen
                                                         guint               x,
                                                         guint               y,
                                                         guint               zoom,
-                                                        guint               size);
+                                                        guint               size,
+                                                        int                 scale);
 
 G_END_DECLS

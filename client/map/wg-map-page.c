@@ -179,7 +179,8 @@ replace_overlay_layer (WgMapPage *self)
   if (self->scene == NULL)
     return;
   /* A new source has a new id, so no tile of the old drawing is reused. */
-  self->overlay_source = wg_map_overlay_source_new (self->scene, !uses_tiles (self));
+  self->overlay_source = wg_map_overlay_source_new (self->scene, !uses_tiles (self),
+                                                    gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   self->overlay_layer = map_layer_new (self, SHUMATE_MAP_SOURCE (self->overlay_source));
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->overlay_layer),
                                    SHUMATE_LAYER (self->selection_layer));
@@ -345,6 +346,16 @@ static void
 wg_map_page_motion_leave_cb (WgMapPage *self)
 {
   set_hovered (self, NULL);
+}
+
+static void
+wg_map_page_scale_factor_cb (WgMapPage *self)
+{
+  if (self->overlay_source != NULL)
+    {
+      replace_overlay_layer (self);
+      wait_for_drawn (self);
+    }
 }
 
 static void
@@ -559,7 +570,7 @@ setup_map (WgMapPage *self)
 
   /* No tile server is needed to convert coordinates: an empty overlay
    * source is the reference (zoom range, tile size, projection). */
-  self->reference = wg_map_overlay_source_new (NULL, FALSE);
+  self->reference = wg_map_overlay_source_new (NULL, FALSE, 1);
   shumate_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (self->reference));
   shumate_viewport_set_zoom_level (viewport, 12);
   shumate_map_set_go_to_duration (self->map, 400);
@@ -587,6 +598,7 @@ wg_map_page_init (WgMapPage *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   setup_map (self);
   _wg_map_page_tree_init (self);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (wg_map_page_scale_factor_cb), NULL);
 
   self->settings = settings_new_if_installed ();
   read_settings (self);

@@ -13,6 +13,7 @@ struct _WgMapScene
   GHashTable *by_code;          /* code → WgMapShape (borrowed) */
   WgMapBox box;
   gboolean gcj02;
+  WgRegionLevel top_level;
 };
 
 static void
@@ -305,6 +306,7 @@ wg_map_scene_new (GListModel *regions,
   self->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) wg_map_shape_free);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   wg_map_box_init_empty (&self->box);
+  self->top_level = WG_REGION_LEVEL_GRID;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
@@ -312,6 +314,8 @@ wg_map_scene_new (GListModel *regions,
 
       g_ptr_array_add (self->shapes, shape);
       wg_map_box_union (&self->box, &shape->box);
+      if (shape->n_rings > 0)
+        self->top_level = MIN (self->top_level, shape->level);
     }
   g_ptr_array_sort (self->shapes, compare_drawing_order);
   for (guint i = 0; i < self->shapes->len; i++)
@@ -390,4 +394,10 @@ gboolean
 wg_map_scene_get_gcj02 (WgMapScene *self)
 {
   return self->gcj02;
+}
+
+WgRegionLevel
+wg_map_scene_get_top_level (WgMapScene *self)
+{
+  return self->top_level;
 }

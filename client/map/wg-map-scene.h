@@ -61,6 +61,9 @@ const WgMapShape *wg_map_scene_hit_test         (WgMapScene   *self,
                                                  double        x,
                                                  double        y);
 gboolean          wg_map_scene_get_gcj02        (WgMapScene *self);
+/* The outermost level with geometry (the district for a district user,
+ * a street for a street user…); WG_REGION_LEVEL_GRID when empty. */
+WgRegionLevel     wg_map_scene_get_top_level    (WgMapScene *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgMapScene, wg_map_scene_unref)
 

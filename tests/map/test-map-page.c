@@ -522,6 +522,12 @@ test_page_pan_frame_times (Fixture       *fixture,
   /* to see what the labels cost */
   if (g_getenv ("WG_MAP_PAN_NO_LABELS") != NULL)
     gtk_widget_set_visible (GTK_WIDGET (fixture->page->label_layer), FALSE);
+  /* the baseline: GTK and libshumate without our layers */
+  if (g_getenv ("WG_MAP_PAN_BARE") != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (fixture->page->label_layer), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (fixture->page->overlay_layer), FALSE);
+    }
   gtk_widget_add_tick_callback (GTK_WIDGET (map), pan_tick_cb, &state, NULL);
   wait_ms ((guint) (state.seconds * 1000) + 300);
   n = state.intervals->len;
