@@ -260,8 +260,8 @@ test_cli_users (WgTestDbFixture *fixture,
   wg_test_exec (fixture->conn, "INSERT INTO units VALUES ('110101', '中心', 'district_center', '110101')");
 
   test_cli_run (&create, conninfo, "s3cret-pass-1\n", "create-user", "--username", "zhang.san",
-                                   "--display-name", "张三", "--unit", "110101", "--roles", "leader,auditor",
-                                   "--scope", "110101", NULL);
+                "--display-name", "张三", "--unit", "110101", "--roles", "leader,auditor",
+                "--scope", "110101", NULL);
   g_assert_cmpint (create.status, ==, 0);
   g_assert_null (strstr (create.out, "s3cret"));
   g_assert_null (strstr (create.err, "s3cret"));
@@ -269,8 +269,8 @@ test_cli_users (WgTestDbFixture *fixture,
   g_assert_true (wg_password_verify (hash, "s3cret-pass-1"));
 
   test_cli_run (&bad, conninfo, "s3cret-pass-1\n", "create-user", "--username", "zhang.san",
-                                "--display-name", "张三", "--unit", "110101", "--roles", "mayor",
-                                "--scope", "110101", NULL);
+                "--display-name", "张三", "--unit", "110101", "--roles", "mayor",
+                "--scope", "110101", NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "(roles)"));
 
