@@ -63,6 +63,7 @@ struct _WgMapPage
 
   /* drawn */
   gboolean fit_pending;
+  gboolean auto_fit;            /* refit on resize until the user moves */
   int fitted_width, fitted_height;
   gboolean drawn;
   gboolean drawn_ready;

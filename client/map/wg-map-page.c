@@ -276,6 +276,8 @@ _wg_map_page_select (WgMapPage        *self,
                      const char       *code,
                      WgMapSelectSource source)
 {
+  if (code != NULL)
+    self->auto_fit = FALSE;
   const WgMapShape *shape = self->scene != NULL ? wg_map_scene_lookup (self->scene, code) : NULL;
 
   g_free (self->selected_code);
@@ -318,6 +320,20 @@ wg_map_page_click_released_cb (WgMapPage       *self,
     return;
   shape = shape_at (self, x, y);
   _wg_map_page_select (self, shape != NULL ? shape->code : NULL, WG_MAP_SELECT_FROM_MAP);
+}
+
+static void
+wg_map_page_user_moves_cb (WgMapPage *self)
+{
+  /* The user takes over the view: stop refitting on resize. */
+  self->auto_fit = FALSE;
+}
+
+static gboolean
+wg_map_page_scroll_cb (WgMapPage *self)
+{
+  self->auto_fit = FALSE;
+  return FALSE;
 }
 
 static void
@@ -410,6 +426,7 @@ wg_map_page_action_zoom_in (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
+  WG_MAP_PAGE (widget)->auto_fit = FALSE;
   shumate_map_zoom_in (WG_MAP_PAGE (widget)->map);
 }
 
@@ -418,6 +435,7 @@ wg_map_page_action_zoom_out (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
+  WG_MAP_PAGE (widget)->auto_fit = FALSE;
   shumate_map_zoom_out (WG_MAP_PAGE (widget)->map);
 }
 
@@ -450,13 +468,18 @@ wg_map_page_size_allocate (GtkWidget *widget,
   int map_width, map_height;
 
   gtk_widget_allocate (GTK_WIDGET (self->flap), width, height, baseline, NULL);
-  /* Until the first view is drawn the layout may still settle (the flap
-   * folds after the first allocation): fit again when the map resizes. */
+  /* The layout settles over a few allocations (the flap folds after the
+   * first one, a window grows): until the user moves the map, keep the
+   * whole territory fitted and report drawn again for the new view. */
   map_width = gtk_widget_get_width (GTK_WIDGET (self->map));
   map_height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  if (!self->drawn && self->scene != NULL &&
+  if (self->auto_fit && self->scene != NULL &&
       (map_width != self->fitted_width || map_height != self->fitted_height))
-    self->fit_pending = TRUE;
+    {
+      self->fit_pending = TRUE;
+      if (self->drawn)
+        wait_for_drawn (self);
+    }
   fit_territory_when_allocated (self);
 }
 
@@ -567,6 +590,7 @@ setup_map (WgMapPage *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll;
 
   /* No tile server is needed to convert coordinates: an empty overlay
    * source is the reference (zoom range, tile size, projection). */
@@ -581,11 +605,18 @@ setup_map (WgMapPage *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->label_layer));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (wg_map_page_user_moves_cb), self);
   g_signal_connect_swapped (click, "released", G_CALLBACK (wg_map_page_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (wg_map_page_motion_cb), self);
   g_signal_connect_swapped (motion, "leave", G_CALLBACK (wg_map_page_motion_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  /* runs before ShumateMap's own scroll handler and lets it through */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (wg_map_page_user_moves_cb), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (wg_map_page_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), scroll);
 }
 
 static void
@@ -622,6 +653,7 @@ wg_map_page_set_regions (WgMapPage  *self,
   g_return_if_fail (regions == NULL || G_IS_LIST_MODEL (regions));
 
   g_set_object (&self->regions, regions);
+  self->auto_fit = TRUE;
   _wg_map_page_select (self, NULL, WG_MAP_SELECT_FROM_MAP);
   wg_map_page_rebuild_scene (self);
   _wg_map_page_tree_set_regions (self);

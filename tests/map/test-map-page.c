@@ -298,6 +298,44 @@ test_page_click_selects_grid (Fixture       *fixture,
   g_assert_null (wg_map_page_get_selected_code (fixture->page));
 }
 
+/* TRUE when the territory's box is inside the map widget. */
+static gboolean
+territory_fits (Fixture *fixture)
+{
+  ShumateMap *map = _wg_map_page_get_map (fixture->page);
+  const WgMapBox *box = wg_map_scene_get_box (fixture->page->scene);
+  double corners[2][2] = { { box->min_x, box->min_y }, { box->max_x, box->max_y } };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double lon, lat, x, y;
+
+      wg_map_unproject (corners[i][0], corners[i][1], &lon, &lat);
+      shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
+                                                  lat, lon, &x, &y);
+      if (x < -1 || y < -1 || x > gtk_widget_get_width (GTK_WIDGET (map)) + 1 ||
+          y > gtk_widget_get_height (GTK_WIDGET (map)) + 1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_page_resize_refits (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  int before;
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  g_assert_true (territory_fits (fixture));
+  before = gtk_widget_get_width (GTK_WIDGET (_wg_map_page_get_map (fixture->page)));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 760, 520);
+  wait_ms (300);
+  g_assert_true (wait_for_drawn (fixture->page));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (_wg_map_page_get_map (fixture->page))), <, before);
+  g_assert_true (territory_fits (fixture));
+}
+
 static void
 test_page_narrow_folds (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -588,6 +626,7 @@ main (int   argc,
   ADD ("/map/page/click-selects-grid", 1280, test_page_click_selects_grid);
   ADD ("/map/page/search-filters-tree", 1280, test_page_search_filters_tree);
   ADD ("/map/page/narrow-folds", 560, test_page_narrow_folds);
+  ADD ("/map/page/resize-refits", 1280, test_page_resize_refits);
   ADD ("/map/page/tiles-and-gcj02", 1280, test_page_tiles_and_gcj02);
   if (g_getenv ("WG_MAP_PAN_SECONDS") != NULL)
     ADD ("/map/page/pan-frame-times", 1280, test_page_pan_frame_times);
