@@ -7,11 +7,15 @@
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE EXTENSION IF NOT EXISTS ltree;
 
+-- Roles belong to the cluster: two databases migrated at once (parallel
+-- tests) may both try to create it, so losing that race is fine.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'wangge_app') THEN
     CREATE ROLE wangge_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $$;
 
