@@ -18,6 +18,7 @@ struct _WgMapLabelLayer
   WgMapScene *scene;
   GHashTable *layouts;          /* code → PangoLayout */
   GArray *placed;               /* graphene_rect_t, reused every frame */
+  GPtrArray *obstacles;         /* GWeakRef * to widgets over the map */
   guint n_drawn;
 };
 
@@ -130,6 +131,29 @@ place_label (WgMapLabelLayer  *self,
 }
 
 static void
+place_obstacles (WgMapLabelLayer *self)
+{
+  for (guint i = 0; i < self->obstacles->len; i++)
+    {
+      g_autoptr(GtkWidget) widget = g_weak_ref_get (g_ptr_array_index (self->obstacles, i));
+      graphene_rect_t bounds;
+
+      if (widget == NULL || !gtk_widget_get_mapped (widget) ||
+          !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds) ||
+          bounds.size.width < 1 || bounds.size.height < 1)
+        continue;
+      g_array_append_val (self->placed, bounds);
+    }
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 wg_map_label_layer_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -143,6 +167,7 @@ wg_map_label_layer_snapshot (GtkWidget   *widget,
     return;
   wg_map_view_init_from_layer (&view, SHUMATE_LAYER (self));
   wg_map_view_get_box (&view, &visible);
+  place_obstacles (self);
   for (guint l = 0; l < G_N_ELEMENTS (label_order); l++)
     {
       if (!wg_map_style_label_visible (label_order[l], view.zoom))
@@ -185,6 +210,7 @@ wg_map_label_layer_finalize (GObject *object)
   g_clear_pointer (&self->scene, wg_map_scene_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->obstacles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wg_map_label_layer_parent_class)->finalize (object);
 }
@@ -205,6 +231,7 @@ wg_map_label_layer_init (WgMapLabelLayer *self)
 {
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->obstacles = g_ptr_array_new_with_free_func ((GDestroyNotify) weak_ref_free);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -224,6 +251,18 @@ wg_map_label_layer_set_scene (WgMapLabelLayer *self,
   self->scene = scene != NULL ? wg_map_scene_ref (scene) : NULL;
   g_hash_table_remove_all (self->layouts);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+wg_map_label_layer_add_obstacle (WgMapLabelLayer *self,
+                                 GtkWidget       *widget)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (WG_IS_MAP_LABEL_LAYER (self));
+
+  g_weak_ref_init (ref, widget);
+  g_ptr_array_add (self->obstacles, ref);
 }
 
 guint

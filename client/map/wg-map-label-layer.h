@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (WgMapLabelLayer, wg_map_label_layer, WG, MAP_LABEL_LAYER, 
 WgMapLabelLayer *wg_map_label_layer_new          (ShumateViewport *viewport);
 void             wg_map_label_layer_set_scene    (WgMapLabelLayer *self,
                                                   WgMapScene      *scene);
+/* Widgets over the map (legend, buttons, panels): no label is placed
+ * under them while they are visible.  Weak references. */
+void             wg_map_label_layer_add_obstacle (WgMapLabelLayer *self,
+                                                  GtkWidget       *widget);
 /* Labels drawn in the last frame (for tests). */
 guint            wg_map_label_layer_get_n_drawn  (WgMapLabelLayer *self);
 

@@ -30,6 +30,9 @@ struct _WgMapPage
   GtkListView *tree_view;
   ShumateMap *map;
   GtkToggleButton *tree_button;
+  GtkWidget *zoom_box;
+  GtkWidget *legend;
+  GtkWidget *notice_box;
   GtkLabel *notice_label;
   GtkLabel *attribution_label;
   GtkRevealer *panel_revealer;

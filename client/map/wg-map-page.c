@@ -269,6 +269,8 @@ show_panel_for (WgMapPage        *self,
     street = wg_map_scene_lookup (self->scene, community->parent_code);
   wg_map_grid_panel_set_grid (self->grid_panel, shape, community, street);
   gtk_revealer_set_reveal_child (self->panel_revealer, TRUE);
+  /* labels move out from under the panel */
+  gtk_widget_queue_draw (GTK_WIDGET (self->label_layer));
 }
 
 void
@@ -571,6 +573,9 @@ wg_map_page_class_init (WgMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, tree_view);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, tree_button);
+  gtk_widget_class_bind_template_child (widget_class, WgMapPage, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, WgMapPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, WgMapPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, panel_revealer);
@@ -628,8 +633,16 @@ wg_map_page_init (WgMapPage *self)
   g_object_bind_property (self->flap, "reveal-flap", self->tree_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   setup_map (self);
+  wg_map_label_layer_add_obstacle (self->label_layer, GTK_WIDGET (self->tree_button));
+  wg_map_label_layer_add_obstacle (self->label_layer, self->zoom_box);
+  wg_map_label_layer_add_obstacle (self->label_layer, self->legend);
+  wg_map_label_layer_add_obstacle (self->label_layer, self->notice_box);
+  wg_map_label_layer_add_obstacle (self->label_layer, GTK_WIDGET (self->grid_panel));
   _wg_map_page_tree_init (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (wg_map_page_scale_factor_cb), NULL);
+  /* labels hidden under the panel come back when it has slid away */
+  g_signal_connect_object (self->panel_revealer, "notify::child-revealed",
+                           G_CALLBACK (gtk_widget_queue_draw), self->label_layer, G_CONNECT_SWAPPED);
 
   self->settings = settings_new_if_installed ();
   read_settings (self);
