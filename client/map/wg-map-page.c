@@ -252,6 +252,15 @@ fit_territory_when_allocated (WgMapPage *self)
   fit_box (self, wg_map_scene_get_box (self->scene), FIT_PADDING, G_MAXDOUBLE, FALSE);
 }
 
+/* The one place that decides which page actions are enabled. */
+static void
+update_actions (WgMapPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map-page.close-panel", self->selected_code != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map-page.fit",
+                                 self->scene != NULL && !wg_map_box_is_empty (wg_map_scene_get_box (self->scene)));
+}
+
 static void
 show_panel_for (WgMapPage        *self,
                 const WgMapShape *shape)
@@ -286,6 +295,7 @@ _wg_map_page_select (WgMapPage        *self,
   self->selected_code = shape != NULL ? g_strdup (shape->code) : NULL;
   wg_map_selection_layer_set_selected (self->selection_layer, self->selected_code);
   show_panel_for (self, shape);
+  update_actions (self);
   if (shape != NULL && source != WG_MAP_SELECT_FROM_MAP)
     fit_box (self, &shape->box, SELECT_PADDING, SELECT_MAX_ZOOM, TRUE);
   if (source != WG_MAP_SELECT_FROM_TREE)
@@ -405,6 +415,7 @@ wg_map_page_rebuild_scene (WgMapPage *self)
   replace_overlay_layer (self);
   if (self->scene != NULL)
     wait_for_drawn (self);
+  update_actions (self);
 }
 
 static GSettings *
@@ -629,9 +640,6 @@ wg_map_page_init (WgMapPage *self)
 {
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_bind_property (self->flap, "folded", self->tree_button, "visible", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->flap, "reveal-flap", self->tree_button, "active",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   setup_map (self);
   wg_map_label_layer_add_obstacle (self->label_layer, GTK_WIDGET (self->tree_button));
   wg_map_label_layer_add_obstacle (self->label_layer, self->zoom_box);
@@ -650,6 +658,7 @@ wg_map_page_init (WgMapPage *self)
     g_signal_connect_object (self->settings, "changed", G_CALLBACK (wg_map_page_settings_changed_cb),
                              self, G_CONNECT_SWAPPED);
   update_base_layer (self);
+  update_actions (self);
 }
 
 GtkWidget *
