@@ -212,6 +212,31 @@ wg_admin_check_username_free (PGconn      *conn,
   return !exists;
 }
 
+static gboolean
+wg_admin_user_insert (PGconn                *conn,
+                      const WgAdminNewUser  *user,
+                      const char            *roles,
+                      const char            *hash,
+                      gint64                *id,
+                      GError               **error)
+{
+  const char *params[] = { user->username, user->display_name, hash, user->unit_code,
+                           roles, user->scope };
+  g_autoptr(PGresult) result = NULL;
+
+  result = wg_pg_exec (conn,
+                       "INSERT INTO users (username, display_name, password_hash, unit_code,"
+                       "                   roles, scope)"
+                       " VALUES ($1::text, $2::text, $3::text, $4::text, $5::text[], $6::ltree)"
+                       " RETURNING id",
+                       6, params, error);
+  if (result == NULL)
+    return FALSE;
+  if (id != NULL)
+    *id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
 gboolean
 wg_admin_user_create (PGconn                *conn,
                       const WgAdminNewUser  *user,
@@ -221,7 +246,6 @@ wg_admin_user_create (PGconn                *conn,
 {
   g_autofree char *roles = NULL;
   g_autofree char *hash = NULL;
-  g_autoptr(PGresult) result = NULL;
 
   if (!wg_admin_user_validate (conn, user, error) ||
       !wg_admin_password_check (user->username, password, error) ||
@@ -231,22 +255,7 @@ wg_admin_user_create (PGconn                *conn,
   hash = wg_password_hash (password, error);
   if (roles == NULL || hash == NULL)
     return FALSE;
-  {
-    const char *params[] = { user->username, user->display_name, hash, user->unit_code,
-                             roles, user->scope };
-
-    result = wg_pg_exec (conn,
-                         "INSERT INTO users (username, display_name, password_hash, unit_code,"
-                         "                   roles, scope)"
-                         " VALUES ($1::text, $2::text, $3::text, $4::text, $5::text[], $6::ltree)"
-                         " RETURNING id",
-                         6, params, error);
-  }
-  if (result == NULL)
-    return FALSE;
-  if (id != NULL)
-    *id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  return TRUE;
+  return wg_admin_user_insert (conn, user, roles, hash, id, error);
 }
 
 /* Runs @sql (parameters: username, value) that answers (users, sessions). */
