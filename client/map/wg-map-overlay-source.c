@@ -144,11 +144,14 @@ draw_lines (TileCanvas *canvas,
   for (guint i = 0; i < wg_map_scene_get_n_shapes (scene); i++)
     {
       const WgMapShape *shape = wg_map_scene_get_shape (scene, i);
-      double width = wg_map_style_line_width (shape->level, zoom);
+      /* the edge of the user's territory is drawn like a district's */
+      WgRegionLevel style = shape->level == wg_map_scene_get_top_level (scene)
+                            ? WG_REGION_LEVEL_DISTRICT : shape->level;
+      double width = wg_map_style_line_width (style, zoom);
 
       if (width <= 0 || !shape_touches (canvas, shape))
         continue;
-      canvas_set_color (canvas, wg_map_style_line_color (shape->level));
+      canvas_set_color (canvas, wg_map_style_line_color (style));
       cairo_set_line_width (canvas->cr, width);
       canvas_add_shape_path (canvas, shape);
       cairo_stroke (canvas->cr);

@@ -415,6 +415,8 @@ wg_map_page_rebuild_scene (WgMapPage *self)
   replace_overlay_layer (self);
   if (self->scene != NULL)
     wait_for_drawn (self);
+  else
+    set_drawn (self, FALSE);
   update_actions (self);
 }
 
@@ -469,6 +471,18 @@ wg_map_page_action_close_panel (GtkWidget  *widget,
                                 GVariant   *parameter)
 {
   _wg_map_page_select (WG_MAP_PAGE (widget), NULL, WG_MAP_SELECT_FROM_MAP);
+}
+
+static void
+wg_map_page_action_search (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WgMapPage *self = WG_MAP_PAGE (widget);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -597,7 +611,9 @@ wg_map_page_class_init (WgMapPageClass *klass)
   gtk_widget_class_install_action (widget_class, "map-page.zoom-out", NULL, wg_map_page_action_zoom_out);
   gtk_widget_class_install_action (widget_class, "map-page.fit", NULL, wg_map_page_action_fit);
   gtk_widget_class_install_action (widget_class, "map-page.close-panel", NULL, wg_map_page_action_close_panel);
+  gtk_widget_class_install_action (widget_class, "map-page.search", NULL, wg_map_page_action_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map-page.close-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "map-page.search", NULL);
 }
 
 static void

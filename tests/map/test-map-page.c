@@ -298,6 +298,39 @@ test_page_click_selects_grid (Fixture       *fixture,
   g_assert_null (wg_map_page_get_selected_code (fixture->page));
 }
 
+static gboolean
+in_community_001 (gpointer item,
+                  gpointer user_data)
+{
+  return g_str_has_prefix (wg_region_get_code (item), "110101001001");
+}
+
+/* A community user's scope: no district or street rows. */
+static void
+test_page_community_scope (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GtkFilterListModel) scope = NULL;
+  GtkSelectionModel *model = gtk_list_view_get_model (_wg_map_page_get_tree_view (fixture->page));
+
+  g_assert_true (wait_for_drawn (fixture->page));
+  scope = gtk_filter_list_model_new (g_object_ref (fixture->regions),
+                                     GTK_FILTER (gtk_custom_filter_new (in_community_001, NULL, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scope)), >, 1);
+  wg_map_page_set_regions (fixture->page, G_LIST_MODEL (scope));
+  g_assert_false (wg_map_page_get_drawn (fixture->page));
+  g_assert_true (wait_for_drawn (fixture->page));
+  /* the community is the one root, expanded: it and its grids */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (scope)));
+  g_assert_cmpint (wg_map_scene_get_top_level (fixture->page->scene), ==, WG_REGION_LEVEL_COMMUNITY);
+  save_screenshot (fixture->window, "map-1280x800-community.png");
+
+  wg_map_page_set_regions (fixture->page, NULL);
+  g_assert_false (wg_map_page_get_drawn (fixture->page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+}
+
 /* TRUE when the territory's box is inside the map widget. */
 static gboolean
 territory_fits (Fixture *fixture)
@@ -627,6 +660,7 @@ main (int   argc,
   ADD ("/map/page/search-filters-tree", 1280, test_page_search_filters_tree);
   ADD ("/map/page/narrow-folds", 560, test_page_narrow_folds);
   ADD ("/map/page/resize-refits", 1280, test_page_resize_refits);
+  ADD ("/map/page/community-scope", 1280, test_page_community_scope);
   ADD ("/map/page/tiles-and-gcj02", 1280, test_page_tiles_and_gcj02);
   if (g_getenv ("WG_MAP_PAN_SECONDS") != NULL)
     ADD ("/map/page/pan-frame-times", 1280, test_page_pan_frame_times);
