@@ -189,6 +189,29 @@ wg_map_fit_zoom (const WgMapBox *box,
   return CLAMP (log2 (scale), min_zoom, max_zoom);
 }
 
+void
+wg_map_fit_box (const WgMapBox    *box,
+                int                width,
+                int                height,
+                const WgMapInsets *insets,
+                double             min_zoom,
+                double             max_zoom,
+                double            *zoom,
+                double            *center_x,
+                double            *center_y)
+{
+  int free_width = MAX (width - insets->left - insets->right, 1);
+  int free_height = MAX (height - insets->top - insets->bottom, 1);
+  double scale;
+
+  *zoom = wg_map_fit_zoom (box, free_width, free_height, 0, min_zoom, max_zoom);
+  scale = WG_MAP_TILE_SIZE * exp2 (*zoom);
+  /* the box's centre goes to the centre of the free part: the widget's
+   * centre is offset from it by half the difference of the insets */
+  *center_x = (box->min_x + box->max_x) / 2 + (insets->right - insets->left) / 2.0 / scale;
+  *center_y = (box->min_y + box->max_y) / 2 + (insets->bottom - insets->top) / 2.0 / scale;
+}
+
 double
 wg_map_view_get_scale (const WgMapView *view)
 {

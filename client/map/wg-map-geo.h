@@ -61,6 +61,23 @@ double    wg_map_fit_zoom           (const WgMapBox *box,
                                      double          min_zoom,
                                      double          max_zoom);
 
+/* Room to keep free at the edges of the widget, in pixels (overlays). */
+typedef struct {
+  int top, right, bottom, left;
+} WgMapInsets;
+
+/* Zoom and projected centre that show @box as large as possible in the
+ * part of a width × height widget left free by @insets. */
+void      wg_map_fit_box            (const WgMapBox    *box,
+                                     int                width,
+                                     int                height,
+                                     const WgMapInsets *insets,
+                                     double             min_zoom,
+                                     double             max_zoom,
+                                     double            *zoom,
+                                     double            *center_x,
+                                     double            *center_y);
+
 /* Where the viewport is: centre in projected coordinates, zoom, rotation
  * (radians) and the widget size.  Converts projected points to widget
  * pixels and back, the way ShumateMapLayer draws its tiles. */

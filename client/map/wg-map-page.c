@@ -8,8 +8,8 @@
 #include "wg-map-page-private.h"
 #include "wg-map-style.h"
 
-#define FIT_PADDING 32
-#define SELECT_PADDING 64
+#define FIT_MARGIN 24           /* free pixels around a fitted box */
+#define OVERLAY_MARGIN 12       /* the margin of the overlays in the .ui */
 #define SELECT_MAX_ZOOM 17.0
 #define SETTINGS_SCHEMA "org.wangge.Wangge"
 
@@ -202,33 +202,27 @@ map_view_init (WgMapPage *self,
   view->height = gtk_widget_get_height (GTK_WIDGET (self->map));
 }
 
+/* Shows @box as large as possible in the part of the map that @insets
+ * leave free, animated or at once. */
 static void
-box_center (const WgMapBox *box,
-            double         *latitude,
-            double         *longitude)
-{
-  wg_map_unproject ((box->min_x + box->max_x) / 2, (box->min_y + box->max_y) / 2,
-                    longitude, latitude);
-}
-
-static void
-fit_box (WgMapPage      *self,
-         const WgMapBox *box,
-         int             padding,
-         double          max_zoom,
-         gboolean        animate)
+fit_box (WgMapPage         *self,
+         const WgMapBox    *box,
+         const WgMapInsets *insets,
+         double             max_zoom,
+         gboolean           animate)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double latitude, longitude, zoom;
+  double latitude, longitude, zoom, x, y;
 
   if (wg_map_box_is_empty (box))
     return;
-  zoom = wg_map_fit_zoom (box, width, height, padding,
-                          shumate_viewport_get_min_zoom_level (viewport),
-                          MIN (max_zoom, shumate_viewport_get_max_zoom_level (viewport)));
-  box_center (box, &latitude, &longitude);
+  wg_map_fit_box (box, width, height, insets,
+                  shumate_viewport_get_min_zoom_level (viewport),
+                  MIN (max_zoom, shumate_viewport_get_max_zoom_level (viewport)),
+                  &zoom, &x, &y);
+  wg_map_unproject (x, y, &longitude, &latitude);
   if (animate)
     {
       shumate_map_go_to_full (self->map, latitude, longitude, zoom);
@@ -237,6 +231,53 @@ fit_box (WgMapPage      *self,
   shumate_map_stop_go_to (self->map);
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_map_center_on (self->map, latitude, longitude);
+}
+
+/* The territory keeps clear of the legend (bottom left) and the zoom
+ * buttons (bottom right): leave room below them or beside them,
+ * whichever lets the territory be larger. */
+static void
+fit_territory (WgMapPage *self,
+               gboolean   animate)
+{
+  const WgMapBox *box = wg_map_scene_get_box (self->scene);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  int legend_width = gtk_widget_get_width (self->legend) + OVERLAY_MARGIN;
+  int legend_height = gtk_widget_get_height (self->legend) + OVERLAY_MARGIN;
+  int zoom_width = gtk_widget_get_width (self->zoom_box) + OVERLAY_MARGIN;
+  int zoom_height = gtk_widget_get_height (self->zoom_box) + gtk_widget_get_margin_bottom (self->zoom_box);
+  WgMapInsets below = { FIT_MARGIN, FIT_MARGIN, MAX (legend_height, zoom_height) + FIT_MARGIN / 2, FIT_MARGIN };
+  WgMapInsets beside = { FIT_MARGIN, zoom_width + FIT_MARGIN / 2, FIT_MARGIN, legend_width + FIT_MARGIN / 2 };
+  double zoom_below, zoom_beside, x, y;
+
+  wg_map_fit_box (box, width, height, &below, 0, 30, &zoom_below, &x, &y);
+  wg_map_fit_box (box, width, height, &beside, 0, 30, &zoom_beside, &x, &y);
+  fit_box (self, box, zoom_below >= zoom_beside ? &below : &beside, G_MAXDOUBLE, animate);
+}
+
+/* A selected grid is shown beside its panel on a wide map, below it on a
+ * narrow one. */
+static void
+fit_selection (WgMapPage        *self,
+               const WgMapShape *shape)
+{
+  WgMapInsets insets = { FIT_MARGIN * 2, FIT_MARGIN * 2, FIT_MARGIN * 2, FIT_MARGIN * 2 };
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int panel_width, panel_height;
+
+  if (shape->level == WG_REGION_LEVEL_GRID)
+    {
+      gtk_widget_measure (GTK_WIDGET (self->grid_panel), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &panel_width, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->grid_panel), GTK_ORIENTATION_VERTICAL, panel_width,
+                          NULL, &panel_height, NULL, NULL);
+      if (width >= panel_width * 2.2)
+        insets.right += panel_width + OVERLAY_MARGIN;
+      else
+        insets.top += panel_height + OVERLAY_MARGIN;
+    }
+  fit_box (self, &shape->box, &insets, SELECT_MAX_ZOOM, TRUE);
 }
 
 /* Fits the whole territory once the map has a size. */
@@ -249,7 +290,7 @@ fit_territory_when_allocated (WgMapPage *self)
   self->fit_pending = FALSE;
   self->fitted_width = gtk_widget_get_width (GTK_WIDGET (self->map));
   self->fitted_height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  fit_box (self, wg_map_scene_get_box (self->scene), FIT_PADDING, G_MAXDOUBLE, FALSE);
+  fit_territory (self, FALSE);
 }
 
 /* The one place that decides which page actions are enabled. */
@@ -297,7 +338,7 @@ _wg_map_page_select (WgMapPage        *self,
   show_panel_for (self, shape);
   update_actions (self);
   if (shape != NULL && source != WG_MAP_SELECT_FROM_MAP)
-    fit_box (self, &shape->box, SELECT_PADDING, SELECT_MAX_ZOOM, TRUE);
+    fit_selection (self, shape);
   if (source != WG_MAP_SELECT_FROM_TREE)
     _wg_map_page_tree_reveal (self, self->selected_code);
   if (shape != NULL && source == WG_MAP_SELECT_FROM_TREE && adw_flap_get_folded (self->flap))
@@ -462,7 +503,7 @@ wg_map_page_action_fit (GtkWidget  *widget,
   WgMapPage *self = WG_MAP_PAGE (widget);
 
   if (self->scene != NULL)
-    fit_box (self, wg_map_scene_get_box (self->scene), FIT_PADDING, G_MAXDOUBLE, TRUE);
+    fit_territory (self, TRUE);
 }
 
 static void

@@ -104,6 +104,32 @@ test_fit_zoom (void)
 }
 
 static void
+test_fit_box_insets (void)
+{
+  WgMapBox box = { 0.5, 0.5, 0.5 + 1.0 / 1024, 0.5 + 1.0 / 1024 };
+  WgMapInsets none = { 0, 0, 0, 0 };
+  WgMapInsets right = { 0, 512, 0, 0 };
+  WgMapView view = { 0 };
+  double zoom, cx, cy, x, y;
+
+  wg_map_fit_box (&box, 1024, 1024, &none, 0, 20, &zoom, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (zoom, 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cx, 0.5 + 0.5 / 1024, 1e-12);
+
+  /* a panel takes the right half: one zoom level less, and the box sits
+   * in the middle of the left half */
+  wg_map_fit_box (&box, 1024, 1024, &right, 0, 20, &zoom, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (zoom, 11, 1e-9);
+  view = (WgMapView) { cx, cy, zoom, 0, 1024, 1024 };
+  wg_map_view_to_widget (&view, box.min_x, box.min_y, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 256, 1e-6);
+  wg_map_view_to_widget (&view, box.max_x, box.max_y, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 512, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 768, 1e-6);
+}
+
+static void
 test_view_roundtrip (void)
 {
   WgMapView view = { 0.8, 0.3, 14.3, 0.4, 800, 600 };
@@ -341,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/map/geo/gcj02-inverse", test_gcj02_inverse);
   g_test_add_func ("/map/geo/gcj02-outside-china", test_gcj02_outside_china);
   g_test_add_func ("/map/geo/fit-zoom", test_fit_zoom);
+  g_test_add_func ("/map/geo/fit-box-insets", test_fit_box_insets);
   g_test_add_func ("/map/geo/view-roundtrip", test_view_roundtrip);
   g_test_add_func ("/map/geo/point-in-polygon", test_point_in_polygon);
   g_test_add_func ("/map/style/grade-colours", test_style_grades);
