@@ -13,9 +13,8 @@
 #include "wg-map-style.h"
 
 static GListModel *
-load_fixture (void)
+load_regions_from (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixture-regions.geojson", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   GListStore *store = g_list_store_new (WG_TYPE_REGION);
@@ -32,6 +31,14 @@ load_fixture (void)
       g_list_store_append (store, region);
     }
   return G_LIST_MODEL (store);
+}
+
+static GListModel *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixture-regions.geojson", NULL);
+
+  return load_regions_from (path);
 }
 
 static void
@@ -356,6 +363,46 @@ test_overlay_tile_colours (void)
   g_assert_null (empty);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* WG_MAP_GEOJSON=<FeatureCollection>: time every tile over the territory
+ * at zooms 11–18 (a measurement, not a check). */
+static void
+test_overlay_tile_timing (void)
+{
+  g_autoptr(GListModel) regions = load_regions_from (g_getenv ("WG_MAP_GEOJSON"));
+  g_autoptr(WgMapScene) scene = wg_map_scene_new (regions, FALSE);
+  const WgMapBox *box = wg_map_scene_get_box (scene);
+
+  for (guint zoom = 11; zoom <= 18; zoom++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      double tiles = 1 << zoom, total = 0;
+
+      for (guint x = box->min_x * tiles; x <= box->max_x * tiles; x++)
+        for (guint y = box->min_y * tiles; y <= box->max_y * tiles; y++)
+          {
+            gint64 start = g_get_monotonic_time ();
+            g_autoptr(GdkTexture) texture = wg_map_overlay_render_tile (scene, TRUE, x, y, zoom, 256, 1);
+            double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+            g_array_append_val (times, ms);
+            total += ms;
+          }
+      g_array_sort (times, compare_doubles);
+      g_printerr ("# zoom %u: %u tiles, mean %.2f ms, p50 %.2f ms, max %.2f ms per tile\n", zoom, times->len,
+                  total / times->len, g_array_index (times, double, times->len / 2),
+                  g_array_index (times, double, times->len - 1));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +426,8 @@ main (int   argc,
   g_test_add_func ("/map/scene/rejects-points", test_scene_rejects_points);
   g_test_add_func ("/map/scene/polygon-with-hole", test_scene_polygon_with_hole);
   g_test_add_func ("/map/overlay/tile-colours", test_overlay_tile_colours);
+  if (g_getenv ("WG_MAP_GEOJSON") != NULL)
+    g_test_add_func ("/map/overlay/tile-timing", test_overlay_tile_timing);
 
   return g_test_run ();
 }
