@@ -453,6 +453,8 @@ wg_map_page_rebuild_scene (WgMapPage *self)
     self->scene = wg_map_scene_new (self->regions, uses_tiles (self) && self->tile_gcj02);
   wg_map_label_layer_set_scene (self->label_layer, self->scene);
   wg_map_selection_layer_set_scene (self->selection_layer, self->scene);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
+                          self->scene != NULL && wg_map_scene_get_synthetic (self->scene));
   replace_overlay_layer (self);
   if (self->scene != NULL)
     wait_for_drawn (self);

@@ -14,6 +14,7 @@ struct _WgMapScene
   WgMapBox box;
   gboolean gcj02;
   WgRegionLevel top_level;
+  gboolean synthetic;
 };
 
 static void
@@ -316,6 +317,7 @@ wg_map_scene_new (GListModel *regions,
       wg_map_box_union (&self->box, &shape->box);
       if (shape->n_rings > 0)
         self->top_level = MIN (self->top_level, shape->level);
+      self->synthetic |= shape->synthetic && shape->n_rings > 0;
     }
   g_ptr_array_sort (self->shapes, compare_drawing_order);
   for (guint i = 0; i < self->shapes->len; i++)
@@ -400,4 +402,10 @@ WgRegionLevel
 wg_map_scene_get_top_level (WgMapScene *self)
 {
   return self->top_level;
+}
+
+gboolean
+wg_map_scene_get_synthetic (WgMapScene *self)
+{
+  return self->synthetic;
 }

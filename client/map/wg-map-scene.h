@@ -64,6 +64,8 @@ gboolean          wg_map_scene_get_gcj02        (WgMapScene *self);
 /* The outermost level with geometry (the district for a district user,
  * a street for a street user…); WG_REGION_LEVEL_GRID when empty. */
 WgRegionLevel     wg_map_scene_get_top_level    (WgMapScene *self);
+/* Whether any region's geometry is synthetic (the map says so). */
+gboolean          wg_map_scene_get_synthetic    (WgMapScene *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgMapScene, wg_map_scene_unref)
 

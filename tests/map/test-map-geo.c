@@ -253,6 +253,7 @@ test_scene_fixture (void)
   wg_map_project (116.5, 39.93, &x, &y);
   g_assert_null (wg_map_scene_hit_test (scene, WG_REGION_LEVEL_GRID, x, y));
   g_assert_false (wg_map_box_is_empty (wg_map_scene_get_box (scene)));
+  g_assert_true (wg_map_scene_get_synthetic (scene));
 }
 
 static gboolean

@@ -177,6 +177,8 @@ test_page_draws_grids (Fixture       *fixture,
   g_printerr ("# overlay: %u tiles, %.1f ms drawing, %.2f ms per tile\n", n_tiles, fill_ms,
               n_tiles > 0 ? fill_ms / n_tiles : 0);
   g_assert_cmpuint (n_tiles, >, 0);
+  /* the territory is synthetic, and the map says so */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page->notice_label)));
   save_screenshot (fixture->window, "map-1280x800.png");
 
   /* a grid of the fixture is tinted: not the grey ground, not white paper */
