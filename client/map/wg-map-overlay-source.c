@@ -160,6 +160,51 @@ draw_lines (TileCanvas *canvas,
   return drew;
 }
 
+/* A cairo context on a new surface, set up for tile (x, y, zoom). */
+static cairo_surface_t *
+canvas_init (TileCanvas *canvas,
+             guint       x,
+             guint       y,
+             guint       zoom,
+             guint       size,
+             int         scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  double margin;
+
+  canvas->cr = cairo_create (surface);
+  /* On a HiDPI screen the tile is drawn at device resolution: libshumate
+   * paints the texture into size × size logical pixels. */
+  cairo_scale (canvas->cr, scale, scale);
+  canvas->scale = (double) size * (1u << zoom);
+  canvas->origin_x = (double) x * size;
+  canvas->origin_y = (double) y * size;
+  /* Lines are centred on the boundary: include shapes just outside. */
+  margin = 4.0 / canvas->scale;
+  canvas->box.min_x = canvas->origin_x / canvas->scale - margin;
+  canvas->box.min_y = canvas->origin_y / canvas->scale - margin;
+  canvas->box.max_x = (canvas->origin_x + size) / canvas->scale + margin;
+  canvas->box.max_y = (canvas->origin_y + size) / canvas->scale + margin;
+  return surface;
+}
+
+static GdkTexture *
+texture_new_for_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  /* cairo's ARGB32 is premultiplied native-endian, GDK_MEMORY_DEFAULT */
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 GdkTexture *
 wg_map_overlay_render_tile (WgMapScene *scene,
                             gboolean    paper,
@@ -169,44 +214,19 @@ wg_map_overlay_render_tile (WgMapScene *scene,
                             guint       size,
                             int         scale)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
   TileCanvas canvas;
-  double margin;
+  cairo_surface_t *surface = canvas_init (&canvas, x, y, zoom, size, scale);
+  GdkTexture *texture = NULL;
   gboolean drew;
-  int pixels = size * scale;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
-  canvas.cr = cairo_create (surface);
-  /* On a HiDPI screen the tile is drawn at device resolution: libshumate
-   * paints the texture into size × size logical pixels. */
-  cairo_scale (canvas.cr, scale, scale);
-  canvas.scale = (double) size * (1u << zoom);
-  canvas.origin_x = (double) x * size;
-  canvas.origin_y = (double) y * size;
-  /* Lines are centred on the boundary: include shapes just outside. */
-  margin = 4.0 / canvas.scale;
-  canvas.box.min_x = canvas.origin_x / canvas.scale - margin;
-  canvas.box.min_y = canvas.origin_y / canvas.scale - margin;
-  canvas.box.max_x = (canvas.origin_x + size) / canvas.scale + margin;
-  canvas.box.max_y = (canvas.origin_y + size) / canvas.scale + margin;
 
   drew = paper && draw_paper (&canvas, scene);
   drew = draw_fills (&canvas, scene) || drew;
   drew = draw_lines (&canvas, scene, zoom) || drew;
   cairo_destroy (canvas.cr);
-  cairo_surface_flush (surface);
   if (drew)
-    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                        (gsize) cairo_image_surface_get_stride (surface) * pixels,
-                                        (GDestroyNotify) cairo_surface_destroy,
-                                        cairo_surface_reference (surface));
+    texture = texture_new_for_surface (surface);
   cairo_surface_destroy (surface);
-  if (bytes == NULL)
-    return NULL;
-  /* cairo's ARGB32 is premultiplied native-endian, GDK_MEMORY_DEFAULT */
-  return gdk_memory_texture_new (pixels, pixels, GDK_MEMORY_DEFAULT, bytes,
-                                 cairo_image_surface_get_stride (surface));
+  return texture;
 }
 
 static void

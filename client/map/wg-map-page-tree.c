@@ -135,22 +135,23 @@ compare_regions (gconstpointer a,
   return g_strcmp0 (wg_region_get_code ((WgRegion *) a), wg_region_get_code ((WgRegion *) b));
 }
 
-void
-_wg_map_page_tree_set_regions (WgMapPage *self)
+/* Sorts the regions into roots and children by parent code. */
+static void
+group_regions (WgMapPage  *self,
+               GListModel *regions)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *regions = self->regions;
   guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
   GHashTableIter iter;
   gpointer store;
 
   g_hash_table_remove_all (self->children);
+  g_list_store_remove_all (self->roots);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
       g_hash_table_add (codes, (gpointer) wg_region_get_code (region));
     }
-  g_list_store_remove_all (self->roots);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
@@ -166,10 +167,15 @@ _wg_map_page_tree_set_regions (WgMapPage *self)
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, &store))
     g_list_store_sort (store, compare_regions, NULL);
-  gtk_filter_list_model_set_model (self->search_model, regions);
+}
 
-  /* Replace the roots so that the tree model drops rows it expanded */
+void
+_wg_map_page_tree_set_regions (WgMapPage *self)
+{
   self->syncing_tree = TRUE;
+  group_regions (self, self->regions);
+  gtk_filter_list_model_set_model (self->search_model, self->regions);
+  /* A new tree model, so that no row stays expanded from before */
   g_clear_object (&self->tree_model);
   self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)),
                                               FALSE, FALSE, wg_map_page_tree_children_cb,
