@@ -628,9 +628,27 @@ test_page_pan_frame_times (Fixture       *fixture,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
 set_up_environment (void)
 {
-  g_autofree char *cache = g_dir_make_tmp ("wangge-map-test-XXXXXX", NULL);
+  char *cache = g_dir_make_tmp ("wangge-map-test-XXXXXX", NULL);
   g_autofree char *locale = g_build_filename (WG_BUILD_DIR, "tests", "map", "locale", NULL);
 
   /* the tile cache must not land in the user's home */
@@ -638,19 +656,25 @@ set_up_environment (void)
   bindtextdomain (GETTEXT_PACKAGE, locale);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  return cache;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
+  int status;
+
   setlocale (LC_ALL, "");
-  set_up_environment ();
+  cache = set_up_environment ();
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
       g_test_skip ("No display (run under xvfb-run)");
-      return g_test_run ();
+      status = g_test_run ();
+      remove_tree (cache);
+      return status;
     }
   adw_init ();
 
@@ -668,5 +692,7 @@ main (int   argc,
     ADD ("/map/page/pan-frame-times", 1280, test_page_pan_frame_times);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (cache);
+  return status;
 }
