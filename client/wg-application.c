@@ -326,12 +326,7 @@ wg_application_activate (GApplication *application)
   wg_window = wg_window_new (GTK_APPLICATION (application));
   if (self->screenshot != NULL)
     {
-      gtk_window_unmaximize (GTK_WINDOW (wg_window));
-      /* Without a window manager the resize borders of client-side
-       * decorations would eat into the image (style.css). */
-      gtk_widget_add_css_class (GTK_WIDGET (wg_window), "screenshot");
-      gtk_window_set_decorated (GTK_WINDOW (wg_window), FALSE);
-      gtk_window_set_default_size (GTK_WINDOW (wg_window), self->width, self->height);
+      wg_screenshot_prepare_window (GTK_WINDOW (wg_window), self->width, self->height);
       wg_application_start_screenshot (self, wg_window);
     }
   else if (self->size_given)

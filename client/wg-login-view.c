@@ -221,10 +221,14 @@ static void
 wg_login_view_dispose (GObject *object)
 {
   WgLoginView *self = WG_LOGIN_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_LOGIN_VIEW);
+  /* The template's outer box has no id: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 

@@ -61,6 +61,17 @@ wg_widget_save_png (GtkWidget   *widget,
   return TRUE;
 }
 
+void
+wg_screenshot_prepare_window (GtkWindow *window,
+                              int        width,
+                              int        height)
+{
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  gtk_widget_add_css_class (GTK_WIDGET (window), "screenshot");
+  gtk_window_set_decorated (window, FALSE);
+}
+
 static gboolean
 wg_screenshot_parse_dimension (const char  *text,
                                const char **end,
