@@ -69,7 +69,7 @@ struct _WgMapPage
   gboolean auto_fit;            /* refit on resize until the user moves */
   int fitted_width, fitted_height;
   gboolean drawn;
-  gboolean drawn_ready;
+  guint drawn_ready;            /* settled frames so far */
   guint drawn_tick_id;
 };
 

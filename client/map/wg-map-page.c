@@ -12,6 +12,7 @@
 #define OVERLAY_MARGIN 12       /* the margin of the overlays in the .ui */
 #define SELECT_MAX_ZOOM 17.0
 #define SETTINGS_SCHEMA "org.wangge.Wangge"
+#define SETTLED_FRAMES 2        /* frames with no tile in flight before drawn */
 
 G_DEFINE_FINAL_TYPE (WgMapPage, wg_map_page, GTK_TYPE_WIDGET)
 
@@ -58,8 +59,9 @@ set_drawn (WgMapPage *self,
 }
 
 /* Runs once per frame while we wait: when the overlay has no tile in
- * flight, the frame being produced paints them all; the next tick proves
- * that frame was drawn. */
+ * flight, the frame being produced paints them all; the next ticks prove
+ * that frame was drawn and that no new tiles were asked for meanwhile
+ * (ShumateMapLayer asks from an idle after the view changes). */
 static gboolean
 wg_map_page_drawn_tick_cb (GtkWidget     *widget,
                            GdkFrameClock *frame_clock,
@@ -74,12 +76,12 @@ wg_map_page_drawn_tick_cb (GtkWidget     *widget,
             wg_map_overlay_source_get_pending (source) == 0;
   if (!settled)
     {
-      self->drawn_ready = FALSE;
+      self->drawn_ready = 0;
       return G_SOURCE_CONTINUE;
     }
-  if (!self->drawn_ready)
+  if (self->drawn_ready < SETTLED_FRAMES)
     {
-      self->drawn_ready = TRUE;
+      self->drawn_ready++;
       gtk_widget_queue_draw (widget);
       return G_SOURCE_CONTINUE;
     }
@@ -95,7 +97,7 @@ static void
 wait_for_drawn (WgMapPage *self)
 {
   set_drawn (self, FALSE);
-  self->drawn_ready = FALSE;
+  self->drawn_ready = 0;
   if (self->drawn_tick_id == 0)
     self->drawn_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
                                                         wg_map_page_drawn_tick_cb,
