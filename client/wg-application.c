@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "wg-about.h"
 #include "wg-application.h"
 #include "wg-map-page.h"
 #include "wg-preferences-window.h"
@@ -230,34 +231,8 @@ wg_application_action_about (GSimpleAction *action,
                              gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  static const char *developers[] = { "Wangge contributors", NULL };
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "application-icon", WG_APP_ID,
-                        "application-name", _("Grid Service and Management"),
-                        "developer-name", _("Wangge contributors"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Grid-based social service and city management: "
-                                      "territory, base records, sentiment diary, one closed "
-                                      "loop for every case, and evaluation."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
-                                      _("Territory codes and names"),
-                                      "Vonng/adcode; modood/Administrative-divisions-of-China",
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Street and community codes from Vonng/adcode "
-                                        "(CC BY 4.0) and modood/Administrative-divisions-of-China "
-                                        "(MIT)."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
-                                      _("Grid geometry"), NULL, GTK_LICENSE_CUSTOM,
-                                      _("The demonstration grids are synthetic: generated "
-                                        "inside the real community outlines, not official "
-                                        "grid boundaries."));
-  gtk_window_present (GTK_WINDOW (about));
+  gtk_window_present (GTK_WINDOW (wg_about_window_new (parent)));
 }
 
 static const GActionEntry app_actions[] = {

@@ -218,6 +218,18 @@ wg_login_view_row_changed_cb (WgLoginView *self,
 }
 
 static void
+wg_login_view_settings_server_changed_cb (WgLoginView *self,
+                                          const char  *key,
+                                          GSettings   *settings)
+{
+  g_autofree char *server = g_settings_get_string (settings, key);
+
+  /* Preferences changed the address: show it, unless a sign-in is running. */
+  if (!self->busy)
+    gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
+}
+
+static void
 wg_login_view_dispose (GObject *object)
 {
   WgLoginView *self = WG_LOGIN_VIEW (object);
@@ -326,6 +338,9 @@ wg_login_view_init (WgLoginView *self)
   username = g_settings_get_string (self->settings, "last-username");
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
+  g_signal_connect_object (self->settings, "changed::server-url",
+                           G_CALLBACK (wg_login_view_settings_server_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   wg_login_view_update_actions (self);
 }
 

@@ -10,10 +10,12 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 
+#include "wg-about.h"
 #include "wg-application.h"
 #include "wg-error.h"
 #include "wg-error-messages.h"
 #include "wg-map-page.h"
+#include "wg-preferences-window.h"
 #include "wg-screenshot.h"
 #include "wg-test-harness.h"
 #include "wg-window.h"
@@ -97,7 +99,7 @@ close_window (WgWindow *window)
 }
 
 static void
-save_screenshot (WgWindow   *window,
+save_screenshot (gpointer    window,
                  const char *name)
 {
   g_autoptr(GError) error = NULL;
@@ -386,6 +388,31 @@ test_command_line_screenshot (void)
 }
 
 static void
+test_preferences_and_about (void)
+{
+  GtkWidget *preferences;
+  GtkWidget *about;
+
+  if (!have_display)
+    {
+      g_test_skip ("needs a display (DISPLAY unset or not usable)");
+      return;
+    }
+  preferences = wg_preferences_window_new (NULL);
+  wg_screenshot_prepare_window (GTK_WINDOW (preferences), 640, 560);
+  gtk_window_present (GTK_WINDOW (preferences));
+  save_screenshot (preferences, "preferences-640x560.png");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  about = wg_about_window_new (NULL);
+  wg_screenshot_prepare_window (GTK_WINDOW (about), 420, 640);
+  gtk_window_present (GTK_WINDOW (about));
+  save_screenshot (about, "about-420x640.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+  spin_for (50);
+}
+
+static void
 setup_display_resources (void)
 {
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
@@ -428,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/display/login/admin", test_login_admin);
   g_test_add_func ("/display/session/expired", test_session_expired);
   g_test_add_func ("/display/command-line/screenshot", test_command_line_screenshot);
+  g_test_add_func ("/display/windows/preferences-and-about", test_preferences_and_about);
 
   status = g_test_run ();
   g_clear_pointer (&server, wg_test_server_stop);
