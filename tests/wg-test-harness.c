@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
@@ -140,6 +141,14 @@ write_config (WgTestServer  *self,
   return g_steal_pointer (&path);
 }
 
+/* A failed assertion aborts the test program: its server must not
+ * outlive it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* The status of GET /health, 0 when nothing answers. */
 static guint
 probe_health (SoupSession *session,
@@ -201,8 +210,9 @@ spawn_server (WgTestServer  *self,
   /* The log goes to a file that tests can read; it is copied to our
    * stderr when the server stops, for the test log. */
   self->log_path = g_build_filename (self->directory, "server.log", NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_set_stderr_file_path (launcher, self->log_path);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawn (launcher, error, binary, "--config", config, NULL);
   return self->process != NULL && wait_until_up (self, healthy, error);
 }
