@@ -4,6 +4,7 @@
 
 #include <glib-unix.h>
 #include <locale.h>
+#include <string.h>
 
 #include "wg-config.h"
 #include "wg-db-pool.h"
@@ -161,8 +162,10 @@ start_server (const WgConfig  *config,
   server = wg_server_new (config, engine);
   if (!wg_server_listen (server, error))
     return NULL;
-  g_message ("Listening on http://%s:%u%s with %u database workers",
-             config->address, wg_server_get_port (server), "/api/v1/", config->workers);
+  g_message (strchr (config->address, ':') != NULL
+               ? "Listening on http://[%s]:%u/api/v1/ with %u database workers"
+               : "Listening on http://%s:%u/api/v1/ with %u database workers",
+             config->address, wg_server_get_port (server), config->workers);
   return g_steal_pointer (&server);
 }
 

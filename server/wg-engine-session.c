@@ -188,7 +188,7 @@ login_record_failure (PGconn    *conn,
 {
   g_autofree char *window = g_strdup_printf ("%u", job->settings.login_window_minutes);
   const char *insert_params[] = { job->username, job->address };
-  const char *purge_params[] = { job->username, window };
+  const char *purge_params[] = { window };
   g_autoptr(PGresult) inserted = NULL;
   g_autoptr(PGresult) purged = NULL;
 
@@ -197,11 +197,12 @@ login_record_failure (PGconn    *conn,
                          2, insert_params, error);
   if (inserted == NULL)
     return FALSE;
-  /* Keeps the table small: older failures no longer count. */
+  /* Keeps the table small: failures older than the window no longer
+   * count, for any user name (also the ones that do not exist). */
   purged = wg_pg_exec (conn,
-                       "DELETE FROM login_failures WHERE username = $1::text "
-                       "AND failed_at < now() - make_interval(mins => $2::int)",
-                       2, purge_params, error);
+                       "DELETE FROM login_failures "
+                       "WHERE failed_at < now() - make_interval(mins => $1::int)",
+                       1, purge_params, error);
   return purged != NULL;
 }
 
@@ -216,6 +217,24 @@ login_revoke_sessions (PGconn      *conn,
     wg_pg_exec (conn,
                 "UPDATE sessions SET revoked_at = now() "
                 "WHERE user_id = $1::bigint AND revoked_at IS NULL",
+                1, params, error);
+
+  return result != NULL;
+}
+
+/* Sessions of this user that ended over a day ago: for a day a client
+ * still hears "session-expired" rather than "unauthenticated". */
+static gboolean
+login_purge_sessions (PGconn      *conn,
+                      const char  *user_id,
+                      GError     **error)
+{
+  const char *params[] = { user_id };
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn,
+                "DELETE FROM sessions WHERE user_id = $1::bigint "
+                "AND (expires_at < now() - interval '1 day' "
+                "     OR revoked_at < now() - interval '1 day')",
                 1, params, error);
 
   return result != NULL;
@@ -246,7 +265,7 @@ login_create_session (PGconn    *conn,
   job->token = g_steal_pointer (&token);
   cleared = wg_pg_exec (conn, "DELETE FROM login_failures WHERE username = $1::text",
                         1, params + 3, error);
-  return cleared != NULL;
+  return cleared != NULL && login_purge_sessions (conn, id_text, error);
 }
 
 static PGresult *

@@ -113,6 +113,7 @@ test_session_throttled (Fixture       *fixture,
 {
   g_autoptr(WgTestResponse) throttled = NULL;
   g_autoptr(WgTestResponse) other = NULL;
+  g_autofree char *token = NULL;
   const char *retry_after;
 
   SKIP_WITHOUT_SERVER (fixture);
@@ -138,7 +139,7 @@ test_session_throttled (Fixture       *fixture,
 
   /* Once the failures are older than the window, signing in works again. */
   admin_sql (fixture, "UPDATE login_failures SET failed_at = now() - interval '16 minutes'");
-  g_autofree char *token = sign_in (fixture, "dispatcher");
+  token = sign_in (fixture, "dispatcher");
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM login_failures WHERE username = 'dispatcher'"),
                    ==, 0);
 }
@@ -203,6 +204,7 @@ test_session_sign_out (Fixture       *fixture,
   g_autoptr(WgTestResponse) deleted = NULL;
   g_autoptr(WgTestResponse) after = NULL;
   g_autoptr(WgTestResponse) again = NULL;
+  g_autofree char *next = NULL;
 
   SKIP_WITHOUT_SERVER (fixture);
   token = sign_in (fixture, "grid");
@@ -214,6 +216,11 @@ test_session_sign_out (Fixture       *fixture,
   again = wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
                            token, NULL, NULL);
   wg_test_assert_error (again, 401, "unauthenticated", NULL);
+
+  /* Sessions that ended over a day ago go when the user signs in again. */
+  admin_sql (fixture, "UPDATE sessions SET revoked_at = now() - interval '2 days'");
+  next = sign_in (fixture, "grid");
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions"), ==, 1);
 }
 
 static void
