@@ -113,5 +113,6 @@ main (int   argc,
   wg_test_add_session_tests ();
   wg_test_add_regions_tests ();
   wg_test_add_input_tests ();
+  wg_test_add_parallel_tests ();
   return g_test_run ();
 }

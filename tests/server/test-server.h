@@ -46,5 +46,6 @@ WgTestResponse *sign_in_with      (Fixture       *fixture,
 void wg_test_add_session_tests (void);
 void wg_test_add_regions_tests (void);
 void wg_test_add_input_tests   (void);
+void wg_test_add_parallel_tests (void);
 
 G_END_DECLS
