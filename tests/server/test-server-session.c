@@ -26,6 +26,27 @@ test_health (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
 }
 
+/* A database migrated under a running server: health says so. */
+static void
+test_health_schema_mismatch (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(WgTestResponse) newer = NULL;
+  g_autoptr(WgTestResponse) back = NULL;
+  JsonObject *error;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  admin_sql (fixture, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')");
+  newer = get (fixture, "/api/v1/health", NULL);
+  wg_test_assert_error (newer, 503, "schema-mismatch", NULL);
+  error = json_object_get_object_member (wg_test_response_object (newer), "error");
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "new"));
+
+  admin_sql (fixture, "DELETE FROM schema_migrations WHERE version = 999");
+  back = get (fixture, "/api/v1/health", NULL);
+  g_assert_cmpuint (back->status, ==, 200);
+}
+
 static void
 test_session_sign_in (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -275,7 +296,8 @@ test_log_no_secrets (Fixture       *fixture,
 void
 wg_test_add_session_tests (void)
 {
-  WG_TEST_ADD ("/server/health", test_health);
+  WG_TEST_ADD ("/server/health/ok", test_health);
+  WG_TEST_ADD ("/server/health/schema-mismatch", test_health_schema_mismatch);
   WG_TEST_ADD ("/server/session/sign-in", test_session_sign_in);
   WG_TEST_ADD ("/server/session/wrong-password", test_session_wrong_password);
   WG_TEST_ADD ("/server/session/unknown-user", test_session_unknown_user);
