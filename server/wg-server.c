@@ -78,9 +78,12 @@ wg_server_route_cb (SoupServer        *soup,
   const char *method = soup_server_message_get_method (message);
   gboolean path_known = FALSE;
 
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+
+  /* Answers carry tokens and personal data: no cache may keep them. */
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
   if (self->stopping)
-    soup_message_headers_replace (soup_server_message_get_response_headers (message),
-                                  "Connection", "close");
+    soup_message_headers_replace (headers, "Connection", "close");
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       if (!g_str_equal (routes[i].path, path))

@@ -59,6 +59,7 @@ test_session_sign_in (Fixture       *fixture,
   SKIP_WITHOUT_SERVER (fixture);
   response = sign_in_with (fixture, "street", WG_TEST_PASSWORD);
   g_assert_cmpuint (response->status, ==, 201);
+  g_assert_cmpstr (soup_message_headers_get_one (response->headers, "Cache-Control"), ==, "no-store");
   token = json_object_get_string_member (wg_test_response_object (response), "token");
   g_assert_cmpuint (strlen (token), ==, 43);   /* 32 bytes, base64url */
   g_assert_true (g_str_has_suffix (json_object_get_string_member (wg_test_response_object (response),
