@@ -75,10 +75,9 @@ wg_server_route_cb (SoupServer        *soup,
                     gpointer           user_data)
 {
   WgServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
   const char *method = soup_server_message_get_method (message);
   gboolean path_known = FALSE;
-
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
 
   /* Answers carry tokens and personal data: no cache may keep them. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
