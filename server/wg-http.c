@@ -112,10 +112,14 @@ wg_http_message_set_error (SoupServerMessage *message,
 {
   g_autoptr(JsonNode) node = wg_error_to_json (error);
   WgErrorCode code = error->domain == WG_ERROR ? error->code : WG_ERROR_INTERNAL;
+  guint status = wg_error_code_to_status (code);
 
   if (error->domain != WG_ERROR)
     g_message ("Unexpected error: %s", error->message);
-  set_json_body (message, wg_error_code_to_status (code), node);
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                  "WWW-Authenticate", "Bearer realm=\"wangge\"");
+  set_json_body (message, status, node);
 }
 
 void

@@ -256,6 +256,8 @@ test_session_no_token (Fixture       *fixture,
   SKIP_WITHOUT_SERVER (fixture);
   none = get (fixture, "/api/v1/regions", NULL);
   wg_test_assert_error (none, 401, "unauthenticated", NULL);
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_one (none->headers, "WWW-Authenticate"),
+                                   "Bearer"));
   garbage = get (fixture, "/api/v1/session", "not a token");
   wg_test_assert_error (garbage, 401, "unauthenticated", NULL);
   /* Well-formed but never issued. */
