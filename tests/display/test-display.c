@@ -51,7 +51,9 @@ require_server (void)
 
 typedef gboolean (*Condition) (WgWindow *window);
 
-static void
+/* Failures are not fatal (g_test_set_nonfatal_assertions): a failing test
+ * returns, and main() still stops the server it started. */
+static gboolean
 spin_until (WgWindow  *window,
             Condition  condition,
             const char *what)
@@ -61,10 +63,14 @@ spin_until (WgWindow  *window,
   while (!condition (window))
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
+        {
+          g_test_fail_printf ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
+          return FALSE;
+        }
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+  return TRUE;
 }
 
 static void
@@ -180,25 +186,32 @@ signed_out (WgWindow *window)
   return !wg_window_get_signed_in (window);
 }
 
-static void
+static gboolean
 sign_in (WgWindow   *window,
          const char *url,
          const char *username,
          const char *password)
 {
   wg_login_view_sign_in (wg_window_get_login_view (window), url, username, password);
-  spin_until (window, login_finished, "the sign-in to finish");
+  return spin_until (window, login_finished, "the sign-in to finish");
 }
 
-static void
+static gboolean
 sign_in_and_draw (WgWindow   *window,
                   const char *username)
 {
-  sign_in (window, wg_test_server_get_url (server), username, DEMO_PASSWORD);
-  g_assert_true (wg_window_get_signed_in (window));
-  spin_until (window, regions_loaded, "the territory");
+  if (!sign_in (window, wg_test_server_get_url (server), username, DEMO_PASSWORD))
+    return FALSE;
+  if (!wg_window_get_signed_in (window))
+    {
+      g_test_fail_printf ("%s could not sign in: %s", username,
+                          wg_login_view_get_error_text (wg_window_get_login_view (window)));
+      return FALSE;
+    }
+  if (!spin_until (window, regions_loaded, "the territory"))
+    return FALSE;
   g_assert_cmpuint (g_list_model_get_n_items (wg_window_get_regions (window)), >, 0);
-  spin_until (window, map_drawn, "the map to be drawn");
+  return spin_until (window, map_drawn, "the map to be drawn");
 }
 
 static gboolean
@@ -224,7 +237,7 @@ test_login_wrong_password (void)
   if (!require_server ())
     return;
   window = new_window (560, 800);
-  sign_in (window, wg_test_server_get_url (server), "grid", "not-the-password");
+  g_assert_true (sign_in (window, wg_test_server_get_url (server), "grid", "not-the-password"));
 
   g_assert_false (wg_window_get_signed_in (window));
   assert_login_message (window, WG_ERROR_INVALID_CREDENTIALS, "用户名或密码错误。");
@@ -244,7 +257,7 @@ test_login_unreachable (void)
     }
   window = new_window (1280, 800);
   /* Port 9 (discard) on loopback: nothing listens there. */
-  sign_in (window, "http://127.0.0.1:9", "street", DEMO_PASSWORD);
+  g_assert_true (sign_in (window, "http://127.0.0.1:9", "street", DEMO_PASSWORD));
 
   g_assert_false (wg_window_get_signed_in (window));
   assert_login_message (window, WG_ERROR_UNREACHABLE, "无法连接服务器，请检查服务器地址和网络连接。");
@@ -260,7 +273,11 @@ test_login_street (void)
   if (!require_server ())
     return;
   window = new_window (1280, 800);
-  sign_in_and_draw (window, "street");
+  if (!sign_in_and_draw (window, "street"))
+    {
+      close_window (window);
+      return;
+    }
 
   g_assert_true (has_page (window, WG_PAGE_MAP));
   g_assert_true (has_page (window, WG_PAGE_TASKS));
@@ -274,7 +291,7 @@ test_login_street (void)
   save_screenshot (window, "street-tasks-1280x800.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
-  spin_until (window, signed_out, "the sign-out");
+  g_assert_true (spin_until (window, signed_out, "the sign-out"));
   g_assert_null (wg_window_get_map_page (window));
   g_assert_null (wg_api_client_get_token (wg_window_get_client (window)));
   close_window (window);
@@ -288,8 +305,8 @@ test_login_street_narrow (void)
   if (!require_server ())
     return;
   window = new_window (560, 800);
-  sign_in_and_draw (window, "street");
-  save_screenshot (window, "street-map-560x800.png");
+  if (sign_in_and_draw (window, "street"))
+    save_screenshot (window, "street-map-560x800.png");
 
   /* Folded: the back button leads to the sidebar. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
@@ -305,7 +322,11 @@ test_login_admin (void)
   if (!require_server ())
     return;
   window = new_window (1280, 800);
-  sign_in_and_draw (window, "admin");
+  if (!sign_in_and_draw (window, "admin"))
+    {
+      close_window (window);
+      return;
+    }
 
   g_assert_true (has_page (window, WG_PAGE_MAP));
   g_assert_true (has_page (window, WG_PAGE_ADMINISTRATION));
@@ -337,13 +358,16 @@ test_session_expired (void)
   if (!require_server ())
     return;
   window = new_window (1280, 800);
-  sign_in_and_draw (window, "community");
+  if (!sign_in_and_draw (window, "community"))
+    {
+      close_window (window);
+      return;
+    }
 
   expire_sessions ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-regions", NULL);
-  spin_until (window, signed_out, "the window to return to the sign-in");
-
-  assert_login_message (window, WG_ERROR_SESSION_EXPIRED, "登录已过期，请重新登录。");
+  if (spin_until (window, signed_out, "the window to return to the sign-in"))
+    assert_login_message (window, WG_ERROR_SESSION_EXPIRED, "登录已过期，请重新登录。");
   save_screenshot (window, "session-expired-1280x800.png");
   close_window (window);
 }
@@ -435,6 +459,7 @@ main (int   argc,
 
   wg_i18n_init ();
   g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
   if (g_getenv ("XDG_CACHE_HOME") == NULL)
     {
       cache = g_dir_make_tmp ("wangge-display-XXXXXX", NULL);
