@@ -82,16 +82,31 @@ wait_for_drawn (WgMapPage *page)
   return !timed_out;
 }
 
+static void wait_ms (guint ms);
+
+static GskRenderNode *
+window_node (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 static GdkTexture *
 snapshot_window (GtkWidget *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = window_node (window);
   graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* a window in the middle of a relayout has no content for a moment
+   * (seen under valgrind): try again shortly */
+  for (guint i = 0; node == NULL && i < 50; i++)
+    {
+      wait_ms (100);
+      node = window_node (window);
+    }
   g_assert_nonnull (node);
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
