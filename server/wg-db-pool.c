@@ -10,9 +10,10 @@
 #define BACKOFF_MAX_MS   4000
 
 typedef struct {
-  WgDbJobFunc  func;
-  gpointer     data;
-  GTask       *task;
+  WgDbJobFlags  flags;
+  WgDbJobFunc   func;
+  gpointer      data;
+  GTask        *task;
 } WgDbJob;
 
 typedef struct {
@@ -150,6 +151,46 @@ wg_db_worker_set_cancel (WgDbWorker *worker,
   g_mutex_unlock (&worker->pool->lock);
 }
 
+/* The job itself, cancellable from the main thread while it runs. */
+static gboolean
+wg_db_worker_call (WgDbWorker  *worker,
+                   WgDbJob     *job,
+                   GError     **outcome,
+                   GError     **error)
+{
+  gboolean ok;
+
+  wg_db_worker_set_cancel (worker, PQgetCancel (worker->conn));
+  ok = job->func (worker->conn, job->data, outcome, error);
+  wg_db_worker_set_cancel (worker, NULL);
+  return ok;
+}
+
+/* A read of one statement: when the connection turns out to be dead
+ * (the database restarted since its last use), read again on a new one. */
+static gboolean
+wg_db_worker_run_one_read (WgDbWorker  *worker,
+                           WgDbJob     *job,
+                           GError     **outcome,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!wg_db_worker_ensure_connection (worker, error))
+    return FALSE;
+  if (wg_db_worker_call (worker, job, outcome, &local_error))
+    return TRUE;
+  if (!wg_pg_connection_lost (worker->conn))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (outcome);
+  wg_db_worker_drop_connection (worker);
+  return wg_db_worker_ensure_connection (worker, error) &&
+         wg_db_worker_call (worker, job, outcome, error);
+}
+
 static gboolean
 wg_db_worker_run (WgDbWorker  *worker,
                   WgDbJob     *job,
@@ -158,11 +199,11 @@ wg_db_worker_run (WgDbWorker  *worker,
 {
   gboolean ok;
 
+  if (job->flags & WG_DB_JOB_ONE_READ)
+    return wg_db_worker_run_one_read (worker, job, outcome, error);
   if (!wg_db_worker_begin (worker, error))
     return FALSE;
-  wg_db_worker_set_cancel (worker, PQgetCancel (worker->conn));
-  ok = job->func (worker->conn, job->data, outcome, error);
-  wg_db_worker_set_cancel (worker, NULL);
+  ok = wg_db_worker_call (worker, job, outcome, error);
   if (ok)
     ok = wg_db_worker_exec (worker, "COMMIT", error);
   else if (!wg_pg_connection_lost (worker->conn))
@@ -273,6 +314,7 @@ wg_db_pool_new (const char *conninfo,
 
 void
 wg_db_pool_run_async (WgDbPool            *self,
+                      WgDbJobFlags         flags,
                       WgDbJobFunc          func,
                       gpointer             data,
                       GCancellable        *cancellable,
@@ -294,6 +336,7 @@ wg_db_pool_run_async (WgDbPool            *self,
       return;
     }
   job = g_new0 (WgDbJob, 1);
+  job->flags = flags;
   job->func = func;
   job->data = data;
   job->task = g_steal_pointer (&task);

@@ -20,6 +20,15 @@ typedef gboolean (*WgDbJobFunc) (PGconn   *conn,
                                  GError  **outcome,
                                  GError  **error);
 
+typedef enum {
+  /* BEGIN … COMMIT around the job. */
+  WG_DB_JOB_TRANSACTION = 0,
+  /* The job runs one read-only statement: autocommit is its transaction
+   * (two round trips fewer), and it runs again on a fresh connection when
+   * the old one turns out to be dead. */
+  WG_DB_JOB_ONE_READ = 1 << 0,
+} WgDbJobFlags;
+
 #define WG_TYPE_DB_POOL (wg_db_pool_get_type ())
 G_DECLARE_FINAL_TYPE (WgDbPool, wg_db_pool, WG, DB_POOL, GObject)
 
@@ -28,6 +37,7 @@ WgDbPool *wg_db_pool_new        (const char          *conninfo,
 /* @data must stay alive until @callback runs; the callback runs in the
  * thread-default main context of the caller. */
 void      wg_db_pool_run_async  (WgDbPool            *self,
+                                 WgDbJobFlags         flags,
                                  WgDbJobFunc          func,
                                  gpointer             data,
                                  GCancellable        *cancellable,

@@ -40,6 +40,7 @@ WgUser   *_wg_engine_user_from_row   (PGresult               *result,
 
 /* Runs @func on the pool; @job (freed with @job_free) is the task data. */
 void      _wg_engine_run             (WgEngine               *self,
+                                      WgDbJobFlags            flags,
                                       WgDbJobFunc             func,
                                       gpointer                job,
                                       GDestroyNotify          job_free,

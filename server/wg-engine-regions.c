@@ -274,7 +274,7 @@ wg_engine_regions_async (WgEngine            *self,
   job->settings = *_wg_engine_get_settings (self);
   job->token = g_strdup (token);
   job->query = region_query_copy (query);
-  _wg_engine_run (self, wg_engine_regions_job, job, regions_job_free,
+  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_regions_job, job, regions_job_free,
                   wg_engine_regions_async, cancellable, callback, user_data);
 }
 

@@ -411,7 +411,7 @@ wg_engine_login_async (WgEngine            *self,
   job->username = g_strdup (username);
   job->password = g_strdup (password);
   job->address = g_strdup (address);
-  _wg_engine_run (self, wg_engine_login_job, job, login_job_free,
+  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_login_job, job, login_job_free,
                   wg_engine_login_async, cancellable, callback, user_data);
 }
 
@@ -442,8 +442,8 @@ wg_engine_session_get_async (WgEngine            *self,
 {
   g_return_if_fail (WG_IS_ENGINE (self));
 
-  _wg_engine_run (self, wg_engine_session_get_job, session_job_new (self, token),
-                  session_job_free, wg_engine_session_get_async,
+  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_session_get_job,
+                  session_job_new (self, token), session_job_free, wg_engine_session_get_async,
                   cancellable, callback, user_data);
 }
 
@@ -471,8 +471,8 @@ wg_engine_logout_async (WgEngine            *self,
 {
   g_return_if_fail (WG_IS_ENGINE (self));
 
-  _wg_engine_run (self, wg_engine_logout_job, session_job_new (self, token),
-                  session_job_free, wg_engine_logout_async,
+  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_logout_job,
+                  session_job_new (self, token), session_job_free, wg_engine_logout_async,
                   cancellable, callback, user_data);
 }
 

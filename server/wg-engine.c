@@ -92,6 +92,7 @@ wg_engine_pool_done_cb (GObject      *source,
 
 void
 _wg_engine_run (WgEngine            *self,
+                WgDbJobFlags         flags,
                 WgDbJobFunc          func,
                 gpointer             job,
                 GDestroyNotify       job_free,
@@ -104,7 +105,7 @@ _wg_engine_run (WgEngine            *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
-  wg_db_pool_run_async (self->pool, func, job, cancellable,
+  wg_db_pool_run_async (self->pool, flags, func, job, cancellable,
                         wg_engine_pool_done_cb, g_steal_pointer (&task));
 }
 
@@ -135,6 +136,28 @@ _wg_engine_get_settings (WgEngine *self)
   return &self->settings;
 }
 
+/* One statement, so that a health check costs one round trip; a database
+ * without the table is at version 0 (as wg_migrate_get_version says). */
+static gboolean
+read_schema_version (PGconn  *conn,
+                     int     *version,
+                     GError **error)
+{
+  g_autoptr(PGresult) result =
+    PQexec (conn, "SELECT coalesce(max(version), 0) FROM public.schema_migrations");
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  if (g_strcmp0 (sqlstate, "42P01") == 0)   /* undefined_table */
+    {
+      *version = 0;
+      return TRUE;
+    }
+  if (!wg_pg_check (conn, result, PGRES_TUPLES_OK, error))
+    return FALSE;
+  *version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
 static gboolean
 wg_engine_health_job (PGconn   *conn,
                       gpointer  data,
@@ -143,7 +166,7 @@ wg_engine_health_job (PGconn   *conn,
 {
   HealthJob *job = data;
 
-  if (!wg_migrate_get_version (conn, &job->schema_version, error))
+  if (!read_schema_version (conn, &job->schema_version, error))
     return FALSE;
   /* A database migrated under a running server: say so (too old or too
    * new); it is the request that fails, not the transaction. */
@@ -198,8 +221,9 @@ wg_engine_health_async (WgEngine            *self,
 {
   g_return_if_fail (WG_IS_ENGINE (self));
 
-  _wg_engine_run (self, wg_engine_health_job, g_new0 (HealthJob, 1), g_free,
-                  wg_engine_health_async, cancellable, callback, user_data);
+  _wg_engine_run (self, WG_DB_JOB_ONE_READ, wg_engine_health_job,
+                  g_new0 (HealthJob, 1), g_free, wg_engine_health_async,
+                  cancellable, callback, user_data);
 }
 
 JsonNode *
