@@ -97,9 +97,11 @@ wg_db_worker_ensure_connection (WgDbWorker  *worker,
     {
       worker->backoff_ms = CLAMP (worker->backoff_ms * 2, BACKOFF_FIRST_MS, BACKOFF_MAX_MS);
       worker->next_attempt = g_get_monotonic_time () + worker->backoff_ms * 1000;
+      /* libpq's reason names hosts and sockets: for the log only. */
       g_message ("Worker %u: %s (next attempt in %u ms)", worker->index,
                  local_error->message, worker->backoff_ms);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_UNAVAILABLE,
+                           "The database is unavailable; try again shortly");
       return FALSE;
     }
   if (worker->backoff_ms != 0)
