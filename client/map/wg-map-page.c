@@ -395,11 +395,19 @@ static void
 set_hovered (WgMapPage  *self,
              const char *code)
 {
+  g_autofree char *tooltip = NULL;
+  const WgMapShape *shape;
+
   if (g_strcmp0 (self->hovered_code, code) == 0)
     return;
   g_free (self->hovered_code);
   self->hovered_code = g_strdup (code);
   wg_map_selection_layer_set_hovered (self->selection_layer, code);
+  /* the name and code of the grid under the pointer */
+  shape = code != NULL ? wg_map_scene_lookup (self->scene, code) : NULL;
+  if (shape != NULL)
+    tooltip = g_strdup_printf ("%s\n%s", shape->name, shape->code);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->map), tooltip);
 }
 
 static void

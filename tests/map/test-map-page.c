@@ -289,6 +289,23 @@ click_map_at (ShumateMap *map,
     }
 }
 
+/* Emits "motion" on the map's motion controllers as the pointer would. */
+static void
+hover_map_at (ShumateMap *map,
+              double      x,
+              double      y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (map));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", x, y);
+    }
+}
+
 static void
 test_page_click_selects_grid (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -304,6 +321,8 @@ test_page_click_selects_grid (Fixture       *fixture,
   shape = wg_map_scene_lookup (fixture->page->scene, code);
   wg_map_unproject (shape->label_x, shape->label_y, &lon, &lat);
   shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), lat, lon, &x, &y);
+  hover_map_at (map, x, y);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (map)), code));
   click_map_at (map, x, y);
   g_assert_cmpstr (wg_map_page_get_selected_code (fixture->page), ==, code);
   g_assert_true (_wg_map_page_get_panel_shown (fixture->page));
@@ -311,6 +330,8 @@ test_page_click_selects_grid (Fixture       *fixture,
   g_assert_cmpstr (tree_code, ==, code);
 
   /* a click outside the territory clears the selection */
+  hover_map_at (map, 2, 2);
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (map)));
   click_map_at (map, 2, 2);
   g_assert_null (wg_map_page_get_selected_code (fixture->page));
 }
