@@ -151,6 +151,8 @@ update_base_layer (WgMapPage *self)
   g_autoptr(ShumateRasterRenderer) renderer = NULL;
   g_autofree char *host = NULL;
   g_autofree char *attribution = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *id = NULL;
 
   remove_layer (self, &self->base_layer);
   gtk_widget_set_visible (GTK_WIDGET (self->attribution_label), uses_tiles (self));
@@ -159,7 +161,10 @@ update_base_layer (WgMapPage *self)
   host = tile_host (self->tile_url);
   /* Translators: %s is the host name of the configured tile server */
   attribution = g_strdup_printf (_("Base map: %s"), host);
-  renderer = shumate_raster_renderer_new_full_from_url ("wangge-base", "Base map", attribution, NULL,
+  /* the disk cache is keyed by source id: one id per URL */
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->tile_url, -1);
+  id = g_strdup_printf ("wangge-base-%.12s", checksum);
+  renderer = shumate_raster_renderer_new_full_from_url (id, "Base map", attribution, NULL,
                                                         0, 19, WG_MAP_TILE_SIZE,
                                                         SHUMATE_MAP_PROJECTION_MERCATOR,
                                                         self->tile_url);
