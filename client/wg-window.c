@@ -591,6 +591,22 @@ wg_window_show_page (WgWindow *self,
   return TRUE;
 }
 
+int
+wg_window_get_visible_page (WgWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (WG_IS_WINDOW (self), -1);
+
+  if (!wg_window_get_signed_in (self))
+    return -1;
+  name = gtk_stack_get_visible_child_name (self->page_stack);
+  for (guint i = 0; i < self->n_pages; i++)
+    if (g_strcmp0 (wg_page_to_string (self->pages[i]), name) == 0)
+      return self->pages[i];
+  return -1;
+}
+
 void
 wg_window_set_remember_size (WgWindow *self,
                              gboolean  remember_size)

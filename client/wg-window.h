@@ -27,6 +27,8 @@ guint        wg_window_get_pages          (WgWindow       *self,
                                            WgPage         *pages);
 gboolean     wg_window_show_page          (WgWindow       *self,
                                            WgPage          page);
+/* The page shown, or -1 when not signed in. */
+int          wg_window_get_visible_page   (WgWindow       *self);
 /* Whether the size is saved to GSettings on close (not for screenshots). */
 void         wg_window_set_remember_size  (WgWindow       *self,
                                            gboolean        remember_size);

@@ -287,8 +287,14 @@ test_login_street (void)
   g_assert_false (wg_window_show_page (window, WG_PAGE_ADMINISTRATION));
   save_screenshot (window, "street-map-1280x800.png");
 
+  g_assert_cmpint (wg_window_get_visible_page (window), ==, WG_PAGE_MAP);
   g_assert_true (wg_window_show_page (window, WG_PAGE_TASKS));
+  g_assert_cmpint (wg_window_get_visible_page (window), ==, WG_PAGE_TASKS);
   save_screenshot (window, "street-tasks-1280x800.png");
+
+  /* Ctrl+3 is the third page of the sidebar: Cases for a street user. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "i", 3);
+  g_assert_cmpint (wg_window_get_visible_page (window), ==, WG_PAGE_CASES);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
   g_assert_true (spin_until (window, signed_out, "the sign-out"));
