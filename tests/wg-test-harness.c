@@ -166,7 +166,9 @@ wait_until_up (WgTestServer  *self,
                gboolean       healthy,
                GError       **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  /* No proxy: the server is on loopback whatever the environment says. */
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5,
+                                                                  "proxy-resolver", NULL, NULL);
   gint64 deadline = g_get_monotonic_time () + START_TIMEOUT_SECONDS * G_USEC_PER_SEC;
   guint status = 0;
 

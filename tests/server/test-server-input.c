@@ -223,7 +223,7 @@ test_input_graceful_shutdown (Fixture       *fixture,
   wg_test_server_send_signal (fixture->server, SIGTERM);
   g_usleep (300 * 1000);
   g_assert_true (wg_test_server_is_running (fixture->server));
-  fresh = soup_session_new_with_options ("timeout", 5, NULL);
+  fresh = soup_session_new_with_options ("timeout", 5, "proxy-resolver", NULL, NULL);
   refused = wg_test_try_request (fresh, fixture->url, "GET", "/api/v1/health", NULL);
   g_assert_null (refused);
 

@@ -99,8 +99,9 @@ test_parallel_scopes (Fixture       *fixture,
   Expectation expect_community = { 0, 0, "110101001001", 0 };
 
   SKIP_WITHOUT_SERVER (fixture);
+  /* No proxy: the server is on loopback whatever the environment says. */
   session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64,
-                                           "timeout", 60, NULL);
+                                           "proxy-resolver", NULL, "timeout", 60, NULL);
   leader = sign_in (fixture, "leader");
   street = sign_in (fixture, "street");
   community = sign_in (fixture, "community");
@@ -155,8 +156,9 @@ test_parallel_sign_ins (Fixture       *fixture,
   SignIns sign_ins = { 0, 0 };
 
   SKIP_WITHOUT_SERVER (fixture);
+  /* No proxy: the server is on loopback whatever the environment says. */
   session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64,
-                                           "timeout", 60, NULL);
+                                           "proxy-resolver", NULL, "timeout", 60, NULL);
   uri = g_strconcat (fixture->url, "/api/v1/session", NULL);
   for (guint i = 0; i < 2 * G_N_ELEMENTS (users); i++)
     {

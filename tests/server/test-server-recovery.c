@@ -166,7 +166,8 @@ static void
 test_recovery_database_down (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30,
+                                                                  "proxy-resolver", NULL, NULL);
   g_autofree char *token = NULL;
   WgTestServer *server;
   const char *url;
@@ -205,7 +206,8 @@ static void
 test_recovery_start_while_down (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30,
+                                                                  "proxy-resolver", NULL, NULL);
   g_autofree char *token = NULL;
   WgTestServer *server;
 
