@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -87,6 +88,28 @@ wg_test_exec_sql (const char  *conninfo,
   return TRUE;
 }
 
+/* CREATE DATABASE … TEMPLATE fails while anyone is connected to the
+ * template; another test program may be, for a moment. */
+static gboolean
+create_from_template (const char  *conninfo,
+                      const char  *sql,
+                      GError     **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (wg_test_exec_sql (conninfo, sql, &local_error))
+        return TRUE;
+      if (attempt == 20 || strstr (local_error->message, "being accessed by other users") == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (250 * 1000);
+    }
+}
+
 static gboolean
 create_database (WgTestServer  *self,
                  const char    *name,
@@ -97,7 +120,7 @@ create_database (WgTestServer  *self,
 
   self->maintenance_conninfo = conninfo_for ("postgres", "postgres");
   if (!wg_test_exec_sql (self->maintenance_conninfo, drop, error) ||
-      !wg_test_exec_sql (self->maintenance_conninfo, create, error))
+      !create_from_template (self->maintenance_conninfo, create, error))
     return FALSE;
   self->database = g_strdup (name);
   self->admin_conninfo = conninfo_for (name, "postgres");
