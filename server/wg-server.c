@@ -187,11 +187,20 @@ wg_server_log_request (SoupServerMessage *message,
   gint64 user_id = wg_http_message_get_user_id (message);
   g_autofree char *user = user_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, user_id)
                                       : g_strdup ("-");
+  g_autofree char *status = g_strdup_printf ("%u", soup_server_message_get_status (message));
+  g_autofree char *duration = g_strdup_printf ("%.1f", ms);
+  const char *method = soup_server_message_get_method (message);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (message));
 
-  g_message ("%s %s %u %.1f ms user=%s%s",
-             soup_server_message_get_method (message),
-             g_uri_get_path (soup_server_message_get_uri (message)),
-             soup_server_message_get_status (message), ms, user, outcome);
+  /* Structured, for the journal; on stderr only MESSAGE shows. */
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                    "WG_METHOD", method,
+                    "WG_PATH", path,
+                    "WG_STATUS", status,
+                    "WG_DURATION_MS", duration,
+                    "WG_USER_ID", user,
+                    "MESSAGE", "%s %s %s %s ms user=%s%s",
+                    method, path, status, duration, user, outcome);
 }
 
 /* A request is over when answered (or aborted), or when its message goes
