@@ -30,6 +30,7 @@ struct _WgApplication
   int exit_status;
 
   WgWindow *screenshot_window;
+  GtkWidget *watched_map_page;
   guint screenshot_timeout_id;
   guint screenshot_settle_id;
 };
@@ -148,9 +149,10 @@ wg_application_screenshot_check (WgApplication *self)
   if (window == NULL || self->screenshot_settle_id != 0)
     return;
   map_page = wg_window_get_map_page (window);
-  if (map_page != NULL && g_object_get_data (G_OBJECT (map_page), "wg-screenshot-watch") == NULL)
+  if (map_page != NULL && map_page != self->watched_map_page)
     {
-      g_object_set_data (G_OBJECT (map_page), "wg-screenshot-watch", GINT_TO_POINTER (1));
+      /* Only compared, never dereferenced: the page belongs to the window. */
+      self->watched_map_page = map_page;
       g_signal_connect_object (map_page, "notify::drawn",
                                G_CALLBACK (wg_application_screenshot_check), self,
                                G_CONNECT_SWAPPED);
