@@ -260,6 +260,8 @@ fit_territory (WgMapPage *self,
 
   wg_map_fit_box (box, width, height, &below, 0, 30, &zoom_below, &x, &y);
   wg_map_fit_box (box, width, height, &beside, 0, 30, &zoom_beside, &x, &y);
+  g_debug ("Fit %dx%d: legend %dx%d, zoom %dx%d, below %.2f, beside %.2f", width, height,
+           legend_width, legend_height, zoom_width, zoom_height, zoom_below, zoom_beside);
   fit_box (self, box, zoom_below >= zoom_beside ? &below : &beside, G_MAXDOUBLE, animate);
 }
 
