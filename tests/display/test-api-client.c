@@ -186,6 +186,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->result);
+  /* Let the server see its connections close before it goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->url, g_free);
