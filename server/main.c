@@ -57,8 +57,13 @@ wg_server_main_signal_cb (gpointer user_data)
 {
   Shutdown *shutdown = user_data;
 
+  /* A second signal does not wait for the grace period. */
   if (shutdown->deadline != 0)
-    return G_SOURCE_CONTINUE;
+    {
+      g_message ("Second signal: stopping now");
+      shutdown->deadline = g_get_monotonic_time ();
+      return G_SOURCE_CONTINUE;
+    }
   g_message ("Shutting down: no new connections, finishing %u requests",
              wg_server_get_in_flight (shutdown->server));
   shutdown->deadline = g_get_monotonic_time () + SHUTDOWN_GRACE_SECONDS * G_USEC_PER_SEC;
