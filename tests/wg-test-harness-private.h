@@ -6,8 +6,9 @@
 G_BEGIN_DECLS
 
 /* Starts wangge-server against any database (@conninfo, as wangge_app),
- * for tests that bring their own cluster.  With @wait_healthy FALSE it only
- * waits until the port answers at all (any status). */
+ * for tests that bring their own cluster (get_admin_conninfo is then NULL).
+ * With @wait_healthy FALSE it only waits until the port answers at all
+ * (any status, e.g. 503 while the database is down). */
 WgTestServer *wg_test_server_start_with_conninfo (const char  *conninfo,
                                                   gboolean     wait_healthy,
                                                   GError     **error);
