@@ -219,6 +219,8 @@ wg_window_show_signed_in (WgWindow *self,
 {
   adw_window_title_set_title (self->user_title, wg_user_get_display_name (user));
   adw_window_title_set_subtitle (self->user_title, wg_user_get_unit_name (user));
+  /* The unit name may be ellipsized in the sidebar. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_title), wg_user_get_unit_name (user));
   wg_window_build_pages (self, user);
   if (self->n_pages > 0)
     wg_window_select_position (self, 0);
