@@ -442,6 +442,37 @@ test_preferences_and_about (void)
   spin_for (50);
 }
 
+static gboolean
+window_gone (WgWindow *window)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (window));
+}
+
+static void
+test_window_remembers_size (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  WgWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("needs a display (DISPLAY unset or not usable)");
+      return;
+    }
+  settings = g_settings_new (WG_APP_ID);
+  window = g_object_ref (wg_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (100);
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin_until (window, window_gone, "the window to close");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_object_unref (window);
+}
+
 static void
 setup_display_resources (void)
 {
@@ -487,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/display/session/expired", test_session_expired);
   g_test_add_func ("/display/command-line/screenshot", test_command_line_screenshot);
   g_test_add_func ("/display/windows/preferences-and-about", test_preferences_and_about);
+  g_test_add_func ("/display/windows/remembers-size", test_window_remembers_size);
 
   status = g_test_run ();
   g_clear_pointer (&server, wg_test_server_stop);
