@@ -685,11 +685,11 @@ static char *
 set_up_environment (void)
 {
   char *cache = g_dir_make_tmp ("wangge-map-test-XXXXXX", NULL);
-  g_autofree char *locale = g_build_filename (WG_BUILD_DIR, "tests", "map", "locale", NULL);
+  const char *locale = g_getenv ("WANGGE_LOCALEDIR");
 
   /* the tile cache must not land in the user's home */
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, locale);
+  bindtextdomain (GETTEXT_PACKAGE, locale != NULL ? locale : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   return cache;
