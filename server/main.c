@@ -130,8 +130,9 @@ load_config (Options  *options,
   return g_steal_pointer (&config);
 }
 
-/* A database at another schema version is refused; an unreachable one is
- * not: the server answers 503 until it is back. */
+/* A database at another schema version, or a role that row-level security
+ * would not bind, is refused; an unreachable database is not: the server
+ * answers 503 until it is back. */
 static gboolean
 check_schema (const WgConfig  *config,
               GError         **error)
@@ -139,11 +140,16 @@ check_schema (const WgConfig  *config,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(PGconn) conn = wg_db_connect (config->conninfo, &local_error);
 
-  if (conn == NULL)
+  if (conn == NULL && g_error_matches (local_error, WG_ERROR, WG_ERROR_UNAVAILABLE))
     {
       g_message ("%s; starting anyway, requests get 503 until the database is back",
                  local_error->message);
       return TRUE;
+    }
+  if (conn == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
   return wg_migrate_check_version (conn, error);
 }

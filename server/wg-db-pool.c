@@ -41,6 +41,31 @@ G_DEFINE_FINAL_TYPE (WgDbPool, wg_db_pool, G_TYPE_OBJECT)
 /* A job that tells one worker to end. */
 static WgDbJob stop_job;
 
+gboolean
+wg_db_check_role (PGconn  *conn,
+                  GError **error)
+{
+  /* Owners, superusers and BYPASSRLS roles are not subject to the row-level
+   * security that scopes every request. */
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn,
+                "SELECT r.rolsuper OR r.rolbypassrls OR EXISTS ("
+                "  SELECT FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace"
+                "  WHERE s.nspname = 'public' AND c.relkind IN ('r', 'p')"
+                "    AND pg_has_role (r.oid, c.relowner, 'USAGE'))"
+                " FROM pg_roles r WHERE r.rolname = current_user",
+                0, NULL, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 0), "f"))
+    return TRUE;
+  g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL,
+               "The database role “%s” owns tables, is a superuser or bypasses row-level "
+               "security: connect as wangge_app", PQuser (conn));
+  return FALSE;
+}
+
 PGconn *
 wg_db_connect (const char  *conninfo,
                GError     **error)
@@ -66,6 +91,8 @@ wg_db_connect (const char  *conninfo,
                    "Cannot connect to the database: %s", reason);
       return NULL;
     }
+  if (!wg_db_check_role (conn, error))
+    return NULL;
   return g_steal_pointer (&conn);
 }
 
@@ -119,6 +146,27 @@ wg_db_worker_exec (WgDbWorker  *worker,
   g_autoptr(PGresult) result = wg_pg_exec (worker->conn, sql, 0, NULL, error);
 
   return result != NULL;
+}
+
+/* COMMIT of a transaction that an ignored error has aborted succeeds with
+ * the tag ROLLBACK: the job's writes are gone, so the job has failed. */
+static gboolean
+wg_db_worker_commit (WgDbWorker  *worker,
+                     GError     **error)
+{
+  g_autoptr(PGresult) result = wg_pg_exec (worker->conn, "COMMIT", 0, NULL, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (g_str_equal (PQcmdStatus (result), "ROLLBACK"))
+    {
+      g_message ("Worker %u: a job returned success in a failed transaction; rolled back",
+                 worker->index);
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_INTERNAL,
+                           "Internal database error");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* BEGIN; when the connection turns out to be dead (the database restarted
@@ -207,7 +255,7 @@ wg_db_worker_run (WgDbWorker  *worker,
     return FALSE;
   ok = wg_db_worker_call (worker, job, outcome, error);
   if (ok)
-    ok = wg_db_worker_exec (worker, "COMMIT", error);
+    ok = wg_db_worker_commit (worker, error);
   else if (!wg_pg_connection_lost (worker->conn))
     wg_db_worker_exec (worker, "ROLLBACK", NULL);
   return ok;

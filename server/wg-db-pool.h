@@ -55,8 +55,15 @@ void      wg_db_pool_shutdown   (WgDbPool            *self);
 void      wg_db_pool_cancel_running (WgDbPool        *self);
 
 /* Opens one connection with the pool's defaults (connect timeout,
- * application name): for the start-up schema check. */
+ * application name): for the start-up schema check.  An unreachable
+ * database is WG_ERROR_UNAVAILABLE; a role that row-level security would
+ * not bind (see wg_db_check_role) is WG_ERROR_INTERNAL. */
 PGconn   *wg_db_connect         (const char          *conninfo,
+                                 GError             **error);
+/* Fails unless the connection's role is subject to row-level security:
+ * not a superuser, not BYPASSRLS, owner (or member of the owner) of no
+ * table in public. */
+gboolean  wg_db_check_role      (PGconn              *conn,
                                  GError             **error);
 
 G_END_DECLS

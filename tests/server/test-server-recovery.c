@@ -227,15 +227,16 @@ test_recovery_start_while_down (void)
   wg_test_server_stop (server);
 }
 
-/* The server refuses a database at another schema version and says
- * which way it is off. */
+/* The server refuses to start against @database as @user, saying
+ * @expected_words (e.g. which way the schema version is off). */
 static void
 assert_refused (const char *database,
+                const char *user,
                 const char *expected_words)
 {
   const char *binary = g_getenv ("WG_SERVER_BIN");
-  g_autofree char *conninfo = g_strdup_printf ("host=%s/pg/socket port=%u user=wangge_app dbname=%s",
-                                               cluster.directory, cluster.port, database);
+  g_autofree char *conninfo = g_strdup_printf ("host=%s/pg/socket port=%u user=%s dbname=%s",
+                                               cluster.directory, cluster.port, user, database);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
@@ -279,8 +280,18 @@ test_recovery_schema_mismatch (void)
     wg_test_exec_sql (past, "DELETE FROM schema_migrations", &error);
     g_assert_no_error (error);
   }
-  assert_refused ("wangge_future", "new");
-  assert_refused ("wangge_past", "old");
+  assert_refused ("wangge_future", "wangge_app", "new");
+  assert_refused ("wangge_past", "wangge_app", "old");
+}
+
+/* As the owner (or any role that bypasses row-level security) every user
+ * would see the whole territory: the server refuses to start. */
+static void
+test_recovery_owner_role_refused (void)
+{
+  if (skip_without_cluster ())
+    return;
+  assert_refused ("wangge", "postgres", "row-level security");
 }
 
 int
@@ -300,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/server-recovery/database-down", test_recovery_database_down);
   g_test_add_func ("/server-recovery/start-while-down", test_recovery_start_while_down);
   g_test_add_func ("/server-recovery/schema-mismatch", test_recovery_schema_mismatch);
+  g_test_add_func ("/server-recovery/owner-role-refused", test_recovery_owner_role_refused);
   status = g_test_run ();
   cluster_tear_down ();
   return status;
