@@ -291,6 +291,28 @@ ring_crossings (const double *xy,
 }
 
 gboolean
+wg_map_label_fit_in_area (double         *x,
+                          double         *y,
+                          double          width,
+                          double          height,
+                          double          area_width,
+                          double          area_height,
+                          const WgMapBox *region)
+{
+  double fitted_x, fitted_y;
+
+  if (width > area_width || height > area_height)
+    return FALSE;
+  fitted_x = CLAMP (*x, 0, area_width - width);
+  fitted_y = CLAMP (*y, 0, area_height - height);
+  if (!wg_map_box_contains (region, fitted_x + width / 2, fitted_y + height / 2))
+    return FALSE;
+  *x = fitted_x;
+  *y = fitted_y;
+  return TRUE;
+}
+
+gboolean
 wg_map_rings_contain (const double *xy,
                       const guint  *offsets,
                       guint         n_rings,

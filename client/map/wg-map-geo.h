@@ -103,6 +103,18 @@ void      wg_map_view_to_projected  (const WgMapView *view,
 void      wg_map_view_get_box       (const WgMapView *view,
                                      WgMapBox        *box);
 
+/* Slides a label (top-left @x, @y, size @width × @height, widget pixels)
+ * inside a widget of @area_width × @area_height so that it is not cut at
+ * the edge.  FALSE when it cannot fit, or when sliding it would take its
+ * centre off its region, whose box in widget pixels is @region. */
+gboolean  wg_map_label_fit_in_area  (double         *x,
+                                     double         *y,
+                                     double          width,
+                                     double          height,
+                                     double          area_width,
+                                     double          area_height,
+                                     const WgMapBox *region);
+
 /* Even-odd point in polygon over @n_rings rings; ring i holds the points
  * xy[2*offsets[i]] … xy[2*offsets[i+1]-1] (x, y pairs). */
 gboolean  wg_map_rings_contain      (const double   *xy,

@@ -98,6 +98,27 @@ append_label (GtkSnapshot      *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The box in widget pixels that covers @box (projected). */
+static void
+widget_box (const WgMapView *view,
+            const WgMapBox  *box,
+            WgMapBox        *out)
+{
+  const double corners[][2] = {
+    { box->min_x, box->min_y }, { box->max_x, box->min_y },
+    { box->min_x, box->max_y }, { box->max_x, box->max_y },
+  };
+
+  wg_map_box_init_empty (out);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double x, y;
+
+      wg_map_view_to_widget (view, corners[i][0], corners[i][1], &x, &y);
+      wg_map_box_add_point (out, x, y);
+    }
+}
+
 /* Places the label of @shape if it fits its region and the free space. */
 static void
 place_label (WgMapLabelLayer  *self,
@@ -110,6 +131,7 @@ place_label (WgMapLabelLayer  *self,
   PangoLayout *layout = get_layout (self, shape, FALSE);
   double x, y;
   int width, height;
+  WgMapBox region;
   graphene_rect_t rect;
 
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -121,7 +143,12 @@ place_label (WgMapLabelLayer  *self,
   if (shape_width < width * 0.7)
     return;
   wg_map_view_to_widget (view, shape->label_x, shape->label_y, &x, &y);
-  graphene_rect_init (&rect, round (x - width / 2.0), round (y - height / 2.0), width, height);
+  x -= width / 2.0;
+  y -= height / 2.0;
+  widget_box (view, &shape->box, &region);
+  if (!wg_map_label_fit_in_area (&x, &y, width, height, view->width, view->height, &region))
+    return;
+  graphene_rect_init (&rect, round (x), round (y), width, height);
   if (collides (self, &rect))
     return;
   append_label (snapshot, layout, &rect, shape->level);

@@ -156,6 +156,40 @@ test_view_roundtrip (void)
 }
 
 static void
+test_label_fit_in_area (void)
+{
+  const WgMapBox region = { -200, 300, 300, 500 };
+  const WgMapBox small = { 0, 380, 20, 420 };
+  double x = -30, y = 390;
+
+  /* Cut at the left edge: slides right, still over its region. */
+  g_assert_true (wg_map_label_fit_in_area (&x, &y, 80, 20, 640, 480, &region));
+  g_assert_cmpfloat (x, ==, 0);
+  g_assert_cmpfloat (y, ==, 390);
+
+  /* Cut at the bottom: slides up. */
+  x = 100, y = 470;
+  g_assert_true (wg_map_label_fit_in_area (&x, &y, 80, 20, 640, 480, &region));
+  g_assert_cmpfloat (x, ==, 100);
+  g_assert_cmpfloat (y, ==, 460);
+
+  /* Inside already: unchanged. */
+  x = 100, y = 400;
+  g_assert_true (wg_map_label_fit_in_area (&x, &y, 80, 20, 640, 480, &region));
+  g_assert_cmpfloat (x, ==, 100);
+  g_assert_cmpfloat (y, ==, 400);
+
+  /* Sliding would leave a small region: no label. */
+  x = -60, y = 390;
+  g_assert_false (wg_map_label_fit_in_area (&x, &y, 80, 20, 640, 480, &small));
+  g_assert_cmpfloat (x, ==, -60);
+
+  /* Wider than the map: no label. */
+  x = 0, y = 0;
+  g_assert_false (wg_map_label_fit_in_area (&x, &y, 700, 20, 640, 480, &region));
+}
+
+static void
 test_point_in_polygon (void)
 {
   /* a 10×10 square with a 2×2 hole, and a separate 1×1 square */
@@ -418,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/map/geo/fit-box-insets", test_fit_box_insets);
   g_test_add_func ("/map/geo/view-roundtrip", test_view_roundtrip);
   g_test_add_func ("/map/geo/point-in-polygon", test_point_in_polygon);
+  g_test_add_func ("/map/geo/label-fit-in-area", test_label_fit_in_area);
   g_test_add_func ("/map/style/grade-colours", test_style_grades);
   g_test_add_func ("/map/style/labels-by-zoom", test_style_labels_by_zoom);
   g_test_add_func ("/map/style/line-widths", test_style_line_widths);
