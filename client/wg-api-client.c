@@ -7,9 +7,8 @@
 #include <libsoup/soup.h>
 
 #include "wg-api.h"
-#include "wg-api-client.h"
+#include "wg-api-client-private.h"
 #include "wg-error.h"
-#include "wg-region.h"
 
 /* Answers larger than this are parsed in a worker thread. */
 #define PARSE_IN_THREAD_BYTES (64 * 1024)
@@ -55,15 +54,40 @@ wg_api_client_set_string (char       **pointer,
   return TRUE;
 }
 
-static void
-wg_api_client_set_session (WgApiClient *self,
-                           const char  *token,
-                           WgUser      *user)
+void
+_wg_api_client_set_session (WgApiClient *self,
+                            const char  *token,
+                            WgUser      *user)
 {
   if (wg_api_client_set_string (&self->token, token))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
   if (g_set_object (&self->user, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+GTask *
+_wg_api_client_task_new (WgApiClient         *self,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+gpointer
+_wg_api_client_propagate_pointer (WgApiClient   *self,
+                                  GAsyncResult  *result,
+                                  gpointer       source_tag,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Transport failures (refused, timed out, name not found, TLS) all mean the
@@ -111,13 +135,13 @@ wg_api_client_end_session (WgApiClient  *self,
                            const GError *error)
 {
   g_debug ("Session ended by the server: %s", error->message);
-  wg_api_client_set_session (self, NULL, NULL);
+  _wg_api_client_set_session (self, NULL, NULL);
   g_signal_emit (self, signals[SESSION_EXPIRED], 0, error);
 }
 
-static JsonNode *
-wg_api_client_parse (GBytes  *bytes,
-                     GError **error)
+JsonNode *
+_wg_api_client_parse (GBytes  *bytes,
+                      GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -212,23 +236,21 @@ wg_api_client_new_message (WgApiClient  *self,
   return g_steal_pointer (&message);
 }
 
-static void
-wg_api_client_send_async (WgApiClient         *self,
-                          const char          *method,
-                          const char          *path,
-                          JsonNode            *body,
-                          const char          *accept,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+void
+_wg_api_client_send_async (WgApiClient         *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           const char          *accept,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessage *message;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_send_async);
-
+  task = _wg_api_client_task_new (self, _wg_api_client_send_async, cancellable, callback, user_data);
   message = wg_api_client_new_message (self, method, path, body, accept, &error);
   if (message == NULL)
     {
@@ -241,18 +263,28 @@ wg_api_client_send_async (WgApiClient         *self,
                                     g_steal_pointer (&task));
 }
 
-static GBytes *
-wg_api_client_send_finish (WgApiClient   *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+GBytes *
+_wg_api_client_send_finish (WgApiClient   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_send_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _wg_api_client_propagate_pointer (self, result, _wg_api_client_send_async, error);
 }
 
 /* Generic request */
+
+static void
+wg_api_client_return_parsed (GTask  *task,
+                             GBytes *bytes)
+{
+  GError *error = NULL;
+  JsonNode *root = _wg_api_client_parse (bytes, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
 
 static void
 wg_api_client_parse_thread (GTask        *task,
@@ -260,13 +292,7 @@ wg_api_client_parse_thread (GTask        *task,
                             gpointer      task_data,
                             GCancellable *cancellable)
 {
-  GError *error = NULL;
-  JsonNode *root = wg_api_client_parse (task_data, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+  wg_api_client_return_parsed (task, task_data);
 }
 
 static void
@@ -277,9 +303,8 @@ wg_api_client_request_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  JsonNode *root;
 
-  bytes = wg_api_client_send_finish (WG_API_CLIENT (source), result, &error);
+  bytes = _wg_api_client_send_finish (WG_API_CLIENT (source), result, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -291,189 +316,7 @@ wg_api_client_request_cb (GObject      *source,
       g_task_run_in_thread (task, wg_api_client_parse_thread);
       return;
     }
-  root = wg_api_client_parse (bytes, &error);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-}
-
-/* Login, logout, session */
-
-static WgUser *
-wg_api_client_user_from_answer (JsonNode    *root,
-                                const char **token,
-                                GError     **error)
-{
-  JsonObject *object;
-  JsonNode *user;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
-                           "The session answer is not an object");
-      return NULL;
-    }
-  object = json_node_get_object (root);
-  user = json_object_get_member (object, "user");
-  if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
-                           "The session answer has no user");
-      return NULL;
-    }
-  if (token != NULL)
-    {
-      *token = json_object_get_string_member_with_default (object, "token", NULL);
-      if (*token == NULL || **token == '\0')
-        {
-          g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
-                               "The session answer has no token");
-          return NULL;
-        }
-    }
-  return wg_user_new_from_json (json_node_get_object (user), error);
-}
-
-static void
-wg_api_client_login_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  WgApiClient *self = WG_API_CLIENT (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(WgUser) user = NULL;
-  const char *token = NULL;
-
-  root = wg_api_client_request_finish (self, result, &error);
-  if (error == NULL)
-    user = wg_api_client_user_from_answer (root, &token, &error);
-  if (user == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  wg_api_client_set_session (self, token, user);
-  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
-}
-
-static void
-wg_api_client_get_session_cb (GObject      *source,
-                              GAsyncResult *result,
-                              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  WgApiClient *self = WG_API_CLIENT (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(WgUser) user = NULL;
-
-  root = wg_api_client_request_finish (self, result, &error);
-  if (error == NULL)
-    user = wg_api_client_user_from_answer (root, NULL, &error);
-  if (user == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_set_object (&self->user, user))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
-  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
-}
-
-static void
-wg_api_client_logout_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  root = wg_api_client_request_finish (WG_API_CLIENT (source), result, &error);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/* Regions as GeoJSON */
-
-static gboolean
-wg_api_client_add_features (GListStore  *store,
-                            JsonNode    *root,
-                            GError     **error)
-{
-  JsonNode *features = NULL;
-  JsonArray *array;
-
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    features = json_object_get_member (json_node_get_object (root), "features");
-  if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_PROTOCOL,
-                           "The regions answer is not a FeatureCollection");
-      return FALSE;
-    }
-  array = json_node_get_array (features);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *feature = json_array_get_element (array, i);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(WgRegion) region = NULL;
-
-      if (JSON_NODE_HOLDS_OBJECT (feature))
-        region = wg_region_new_from_json (json_node_get_object (feature), &local_error);
-      if (region == NULL)
-        {
-          /* One bad feature must not hide the whole territory. */
-          g_warning ("Skipping region feature %u: %s", i,
-                     local_error != NULL ? local_error->message : "not an object");
-          continue;
-        }
-      g_list_store_append (store, region);
-    }
-  return TRUE;
-}
-
-static void
-wg_api_client_regions_thread (GTask        *task,
-                              gpointer      source_object,
-                              gpointer      task_data,
-                              GCancellable *cancellable)
-{
-  g_autoptr(GListStore) store = g_list_store_new (WG_TYPE_REGION);
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-
-  root = wg_api_client_parse (task_data, &error);
-  if (error == NULL)
-    wg_api_client_add_features (store, root, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-}
-
-static void
-wg_api_client_regions_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = wg_api_client_send_finish (WG_API_CLIENT (source), result, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, wg_api_client_regions_thread);
+  wg_api_client_return_parsed (task, bytes);
 }
 
 /* GObject */
@@ -619,7 +462,7 @@ wg_api_client_set_base_url (WgApiClient *self,
   if (!wg_api_client_set_string (&self->base_url, trimmed))
     return;
   /* A token belongs to the server that issued it. */
-  wg_api_client_set_session (self, NULL, NULL);
+  _wg_api_client_set_session (self, NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
 }
 
@@ -651,9 +494,8 @@ wg_api_client_request_async (WgApiClient         *self,
   g_return_if_fail (WG_IS_API_CLIENT (self));
   g_return_if_fail (method != NULL && path != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_request_async);
-  wg_api_client_send_async (self, method, path, body, WG_MEDIA_JSON, cancellable,
+  task = _wg_api_client_task_new (self, wg_api_client_request_async, cancellable, callback, user_data);
+  _wg_api_client_send_async (self, method, path, body, WG_MEDIA_JSON, cancellable,
                             wg_api_client_request_cb, g_steal_pointer (&task));
 }
 
@@ -662,140 +504,6 @@ wg_api_client_request_finish (WgApiClient   *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_request_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _wg_api_client_propagate_pointer (self, result, wg_api_client_request_async, error);
 }
 
-void
-wg_api_client_login_async (WgApiClient         *self,
-                           const char          *username,
-                           const char          *password,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (WG_IS_API_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_login_async);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username != NULL ? username : "");
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password != NULL ? password : "");
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  /* A new sign-in replaces whatever session was there. */
-  wg_api_client_set_session (self, NULL, NULL);
-  wg_api_client_request_async (self, "POST", WG_API_SESSION, body, cancellable,
-                               wg_api_client_login_cb, g_steal_pointer (&task));
-}
-
-WgUser *
-wg_api_client_login_finish (WgApiClient   *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_login_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-wg_api_client_logout_async (WgApiClient         *self,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (WG_IS_API_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_logout_async);
-  if (self->token == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  /* The message carries the token; forget it locally right away so that a
-   * slow or failed answer never leaves the client half signed in. */
-  wg_api_client_request_async (self, "DELETE", WG_API_SESSION, NULL, cancellable,
-                               wg_api_client_logout_cb, g_steal_pointer (&task));
-  wg_api_client_set_session (self, NULL, NULL);
-}
-
-gboolean
-wg_api_client_logout_finish (WgApiClient   *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_logout_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-wg_api_client_get_session_async (WgApiClient         *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (WG_IS_API_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_get_session_async);
-  wg_api_client_request_async (self, "GET", WG_API_SESSION, NULL, cancellable,
-                               wg_api_client_get_session_cb, g_steal_pointer (&task));
-}
-
-WgUser *
-wg_api_client_get_session_finish (WgApiClient   *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_get_session_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-wg_api_client_list_regions_geojson_async (WgApiClient         *self,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (WG_IS_API_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wg_api_client_list_regions_geojson_async);
-  wg_api_client_send_async (self, "GET", WG_API_REGIONS "?format=geojson", NULL,
-                            WG_MEDIA_GEOJSON, cancellable,
-                            wg_api_client_regions_cb, g_steal_pointer (&task));
-}
-
-GListModel *
-wg_api_client_list_regions_geojson_finish (WgApiClient   *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_api_client_list_regions_geojson_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

@@ -1,0 +1,46 @@
+/* wg-api-client-private.h — the transport of WgApiClient, shared by
+ * wg-api-client.c (the object, sending, the generic request) and the files
+ * that implement one resource each (wg-api-client-session.c,
+ * wg-api-client-regions.c). */
+#pragma once
+
+#include "wg-api-client.h"
+
+G_BEGIN_DECLS
+
+/* The token and user of the current session (NULL, NULL: signed out). */
+void      _wg_api_client_set_session       (WgApiClient          *self,
+                                            const char           *token,
+                                            WgUser               *user);
+
+/* A task of a public call: @source_tag is its _async function. */
+GTask    *_wg_api_client_task_new          (WgApiClient          *self,
+                                            gpointer              source_tag,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+/* The pointer a task of @source_tag returned, after checking the tag. */
+gpointer  _wg_api_client_propagate_pointer (WgApiClient          *self,
+                                            GAsyncResult         *result,
+                                            gpointer              source_tag,
+                                            GError              **error);
+
+/* One request, its whole answer as bytes; failures as in wg-api-client.h
+ * (a 401 that ends the session has been signalled already). */
+void      _wg_api_client_send_async        (WgApiClient          *self,
+                                            const char           *method,
+                                            const char           *path,
+                                            JsonNode             *body,
+                                            const char           *accept,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GBytes   *_wg_api_client_send_finish       (WgApiClient          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* NULL without error for an empty answer. */
+JsonNode *_wg_api_client_parse             (GBytes               *bytes,
+                                            GError              **error);
+
+G_END_DECLS
