@@ -1,5 +1,5 @@
-/* wg-map-page-private.h — shared by wg-map-page.c and wg-map-page-tree.c,
- * and read by the tests. */
+/* wg-map-page-private.h — shared by wg-map-page.c, wg-map-page-view.c and
+ * wg-map-page-tree.c, and read by the tests. */
 #pragma once
 
 #include <adwaita.h>
@@ -82,10 +82,26 @@ void              _wg_map_page_tree_reveal      (WgMapPage   *self,
 void              _wg_map_page_tree_dispose     (WgMapPage   *self);
 void              wg_map_page_search_entry_search_changed_cb (WgMapPage *self);
 
+/* wg-map-page-view.c */
+gboolean          _wg_map_page_uses_tiles       (WgMapPage   *self);
+/* Reports not drawn until the overlay has painted every tile it asked for. */
+void              _wg_map_page_wait_for_drawn   (WgMapPage   *self);
+void              _wg_map_page_update_base_layer     (WgMapPage *self);
+/* A new overlay source (new id) for a new scene or scale factor. */
+void              _wg_map_page_replace_overlay_layer (WgMapPage *self);
+void              _wg_map_page_fit_territory    (WgMapPage   *self,
+                                                 gboolean     animate);
+void              _wg_map_page_fit_selection    (WgMapPage        *self,
+                                                 const WgMapShape *shape);
+/* Fits the whole territory once the map has a size, if a fit is pending. */
+void              _wg_map_page_fit_territory_when_allocated (WgMapPage *self);
+
 /* wg-map-page.c */
 void              _wg_map_page_select           (WgMapPage        *self,
                                                  const char       *code,
                                                  WgMapSelectSource source);
+void              _wg_map_page_set_drawn        (WgMapPage   *self,
+                                                 gboolean     drawn);
 
 /* for tests */
 ShumateMap       *_wg_map_page_get_map          (WgMapPage   *self);
