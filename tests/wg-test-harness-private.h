@@ -15,6 +15,8 @@ WgTestServer *wg_test_server_start_with_conninfo (const char  *conninfo,
 /* Sends SIGTERM and waits; FALSE with @error unless it exited 0 in time. */
 gboolean      wg_test_server_stop_checked        (WgTestServer *self,
                                                   GError      **error);
+/* The server's process id as text, NULL once it has exited. */
+const char   *wg_test_server_get_pid             (WgTestServer *self);
 /* Sends @signal_number to the server process. */
 void          wg_test_server_send_signal         (WgTestServer *self,
                                                   int           signal_number);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
@@ -165,11 +166,16 @@ write_config (WgTestServer  *self,
 }
 
 /* A failed assertion aborts the test program: its server must not
- * outlive it. */
+ * outlive it.  The signal follows the death of the spawning thread (so
+ * start servers from the test's main thread); a parent that died before
+ * prctl took effect is caught by the getppid check. */
 static void
 die_with_parent (gpointer user_data)
 {
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  pid_t parent = GPOINTER_TO_INT (user_data);
+
+  if (prctl (PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid () != parent)
+    _exit (1);
 }
 
 /* The status of GET /health, 0 when nothing answers. */
@@ -235,9 +241,14 @@ spawn_server (WgTestServer  *self,
   /* The log goes to a file that tests can read; it is copied to our
    * stderr when the server stops, for the test log. */
   self->log_path = g_build_filename (self->directory, "server.log", NULL);
+  /* None of the test's own descriptors: meson reads the test's stdout and
+   * stderr until every writer has closed them, so a server holding them
+   * would keep a crashed test "running" until its timeout. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
   g_subprocess_launcher_set_stderr_file_path (launcher, self->log_path);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent,
+                                         GINT_TO_POINTER (getpid ()), NULL);
   self->process = g_subprocess_launcher_spawn (launcher, error, binary, "--config", config, NULL);
   return self->process != NULL && wait_until_up (self, healthy, error);
 }
@@ -296,6 +307,12 @@ const char *
 wg_test_server_get_app_conninfo (WgTestServer *self)
 {
   return self->app_conninfo;
+}
+
+const char *
+wg_test_server_get_pid (WgTestServer *self)
+{
+  return self->process != NULL ? g_subprocess_get_identifier (self->process) : NULL;
 }
 
 void

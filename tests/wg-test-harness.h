@@ -17,7 +17,10 @@ typedef struct _WgTestServer WgTestServer;
 
 /* Creates database @name from the template (dropping a leftover of the same
  * name), starts wangge-server on a free 127.0.0.1 port against it as the
- * wangge_app role, and waits until /api/v1/health answers. */
+ * wangge_app role, and waits until /api/v1/health answers.  The server
+ * logs to a file (copied to stderr when it stops), shares none of the
+ * test's descriptors and gets SIGTERM when the calling thread dies: call it
+ * from the test's main thread. */
 WgTestServer *wg_test_server_start              (const char    *name,
                                                  GError       **error);
 const char   *wg_test_server_get_url            (WgTestServer  *self);
