@@ -7,39 +7,11 @@
 
 #include <math.h>
 
+#include "map-fixture.h"
 #include "wg-map-geo.h"
 #include "wg-map-overlay-source.h"
 #include "wg-map-scene.h"
 #include "wg-map-style.h"
-
-static GListModel *
-load_regions_from (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GListStore *store = g_list_store_new (WG_TYPE_REGION);
-  JsonArray *features;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
-  for (guint i = 0; i < json_array_get_length (features); i++)
-    {
-      g_autoptr(WgRegion) region = wg_region_new_from_json (json_array_get_object_element (features, i), &error);
-
-      g_assert_no_error (error);
-      g_list_store_append (store, region);
-    }
-  return G_LIST_MODEL (store);
-}
-
-static GListModel *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixture-regions.geojson", NULL);
-
-  return load_regions_from (path);
-}
 
 static void
 test_project_roundtrip (void)
@@ -260,7 +232,7 @@ test_style_line_widths (void)
 static void
 test_scene_fixture (void)
 {
-  g_autoptr(GListModel) regions = load_fixture ();
+  g_autoptr(GListModel) regions = map_fixture_load_regions (NULL);
   g_autoptr(WgMapScene) scene = wg_map_scene_new (regions, FALSE);
   const WgMapShape *grid, *hit;
   double x, y;
@@ -300,7 +272,7 @@ is_community_or_below (gpointer item,
 static void
 test_scene_top_level (void)
 {
-  g_autoptr(GListModel) regions = load_fixture ();
+  g_autoptr(GListModel) regions = map_fixture_load_regions (NULL);
   g_autoptr(WgMapScene) district = wg_map_scene_new (regions, FALSE);
   g_autoptr(GtkFilterListModel) community_scope = NULL;
   g_autoptr(WgMapScene) community = NULL;
@@ -317,7 +289,7 @@ test_scene_top_level (void)
 static void
 test_scene_gcj02_shift (void)
 {
-  g_autoptr(GListModel) regions = load_fixture ();
+  g_autoptr(GListModel) regions = map_fixture_load_regions (NULL);
   g_autoptr(WgMapScene) plain = wg_map_scene_new (regions, FALSE);
   g_autoptr(WgMapScene) shifted = wg_map_scene_new (regions, TRUE);
   const WgMapShape *a = wg_map_scene_lookup (plain, "110101");
@@ -365,7 +337,7 @@ test_scene_polygon_with_hole (void)
 static void
 test_overlay_tile_colours (void)
 {
-  g_autoptr(GListModel) regions = load_fixture ();
+  g_autoptr(GListModel) regions = map_fixture_load_regions (NULL);
   g_autoptr(WgMapScene) scene = wg_map_scene_new (regions, FALSE);
   const WgMapShape *grid = wg_map_scene_lookup (scene, "110101001001002");
   g_autoptr(GdkTexture) texture = NULL;
@@ -398,21 +370,12 @@ test_overlay_tile_colours (void)
   g_assert_null (empty);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 /* WG_MAP_GEOJSON=<FeatureCollection>: time every tile over the territory
  * at zooms 11–18 (a measurement, not a check). */
 static void
 test_overlay_tile_timing (void)
 {
-  g_autoptr(GListModel) regions = load_regions_from (g_getenv ("WG_MAP_GEOJSON"));
+  g_autoptr(GListModel) regions = map_fixture_load_regions (g_getenv ("WG_MAP_GEOJSON"));
   g_autoptr(WgMapScene) scene = wg_map_scene_new (regions, FALSE);
   const WgMapBox *box = wg_map_scene_get_box (scene);
 
@@ -431,7 +394,7 @@ test_overlay_tile_timing (void)
             g_array_append_val (times, ms);
             total += ms;
           }
-      g_array_sort (times, compare_doubles);
+      g_array_sort (times, map_fixture_compare_doubles);
       g_printerr ("# zoom %u: %u tiles, mean %.2f ms, p50 %.2f ms, max %.2f ms per tile\n", zoom, times->len,
                   total / times->len, g_array_index (times, double, times->len / 2),
                   g_array_index (times, double, times->len - 1));

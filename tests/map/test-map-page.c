@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "map-fixture.h"
 #include "wg-map-page-private.h"
 #include "wg-map-style.h"
 
@@ -27,30 +28,6 @@ typedef struct {
 } Fixture;
 
 static gboolean have_display;
-
-static GListModel *
-load_regions (void)
-{
-  const char *override = g_getenv ("WG_MAP_GEOJSON");
-  g_autofree char *path = override != NULL ? g_strdup (override)
-                          : g_test_build_filename (G_TEST_DIST, "fixture-regions.geojson", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GListStore *store = g_list_store_new (WG_TYPE_REGION);
-  JsonArray *features;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
-  for (guint i = 0; i < json_array_get_length (features); i++)
-    {
-      g_autoptr(WgRegion) region = wg_region_new_from_json (json_array_get_object_element (features, i), &error);
-
-      g_assert_no_error (error);
-      g_list_store_append (store, region);
-    }
-  return G_LIST_MODEL (store);
-}
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -133,7 +110,7 @@ fixture_set_up (Fixture       *fixture,
 {
   int width = GPOINTER_TO_INT (user_data);
 
-  fixture->regions = load_regions ();
+  fixture->regions = map_fixture_load_regions (g_getenv ("WG_MAP_GEOJSON"));
   fixture->window = gtk_window_new ();
   fixture->page = WG_MAP_PAGE (wg_map_page_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
@@ -598,15 +575,6 @@ frame_after_paint_cb (GdkFrameClock *clock,
   g_array_append_val (state->work, ms);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 test_page_pan_frame_times (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -643,7 +611,7 @@ test_page_pan_frame_times (Fixture       *fixture,
   wait_ms ((guint) (state.seconds * 1000) + 300);
   n = state.intervals->len;
   g_assert_cmpuint (n, >, 10);
-  g_array_sort (state.intervals, compare_doubles);
+  g_array_sort (state.intervals, map_fixture_compare_doubles);
   for (guint i = 0; i < n; i++)
     sum += g_array_index (state.intervals, double, i);
   g_printerr ("# pan: %u frames, mean %.1f ms, p50 %.1f ms, p95 %.1f ms, max %.1f ms (%s, zoom %.1f)\n",
@@ -653,7 +621,7 @@ test_page_pan_frame_times (Fixture       *fixture,
               G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (fixture->window))),
               shumate_viewport_get_zoom_level (viewport));
   g_signal_handlers_disconnect_by_data (clock, &state);
-  g_array_sort (state.work, compare_doubles);
+  g_array_sort (state.work, map_fixture_compare_doubles);
   n = state.work->len;
   g_assert_cmpuint (n, >, 10);
   g_printerr ("# pan work per frame (tick + layout + snapshot + render): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
