@@ -252,22 +252,49 @@ wg_map_view_to_projected (const WgMapView *view,
   *y = view->center_y + (-dx * s + dy * c) / scale;
 }
 
-void
-wg_map_view_get_box (const WgMapView *view,
-                     WgMapBox        *box)
+typedef void (*PointTransform) (const WgMapView *view,
+                                double           x,
+                                double           y,
+                                double          *out_x,
+                                double          *out_y);
+
+/* The box around the four corners of (x0, y0)–(x1, y1) transformed:
+ * with a rotated view the corners are not the extremes of each axis. */
+static void
+transform_box (const WgMapView *view,
+               double           x0,
+               double           y0,
+               double           x1,
+               double           y1,
+               PointTransform   transform,
+               WgMapBox        *box)
 {
-  const double corners[4][2] = {
-    { 0, 0 }, { view->width, 0 }, { 0, view->height }, { view->width, view->height },
-  };
+  const double corners[4][2] = { { x0, y0 }, { x1, y0 }, { x0, y1 }, { x1, y1 } };
 
   wg_map_box_init_empty (box);
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
     {
       double x, y;
 
-      wg_map_view_to_projected (view, corners[i][0], corners[i][1], &x, &y);
+      transform (view, corners[i][0], corners[i][1], &x, &y);
       wg_map_box_add_point (box, x, y);
     }
+}
+
+void
+wg_map_view_get_box (const WgMapView *view,
+                     WgMapBox        *box)
+{
+  transform_box (view, 0, 0, view->width, view->height, wg_map_view_to_projected, box);
+}
+
+void
+wg_map_view_box_to_widget (const WgMapView *view,
+                           const WgMapBox  *box,
+                           WgMapBox        *widget_box)
+{
+  transform_box (view, box->min_x, box->min_y, box->max_x, box->max_y,
+                 wg_map_view_to_widget, widget_box);
 }
 
 static gboolean

@@ -102,6 +102,10 @@ void      wg_map_view_to_projected  (const WgMapView *view,
 /* The projected box that covers the widget (rotation included). */
 void      wg_map_view_get_box       (const WgMapView *view,
                                      WgMapBox        *box);
+/* The box in widget pixels that covers the projected @box. */
+void      wg_map_view_box_to_widget (const WgMapView *view,
+                                     const WgMapBox  *box,
+                                     WgMapBox        *widget_box);
 
 /* Slides a label (top-left @x, @y, size @width × @height, widget pixels)
  * inside a widget of @area_width × @area_height so that it is not cut at

@@ -98,27 +98,6 @@ append_label (GtkSnapshot      *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* The box in widget pixels that covers @box (projected). */
-static void
-widget_box (const WgMapView *view,
-            const WgMapBox  *box,
-            WgMapBox        *out)
-{
-  const double corners[][2] = {
-    { box->min_x, box->min_y }, { box->max_x, box->min_y },
-    { box->min_x, box->max_y }, { box->max_x, box->max_y },
-  };
-
-  wg_map_box_init_empty (out);
-  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
-    {
-      double x, y;
-
-      wg_map_view_to_widget (view, corners[i][0], corners[i][1], &x, &y);
-      wg_map_box_add_point (out, x, y);
-    }
-}
-
 /* Places the label of @shape if it fits its region and the free space. */
 static void
 place_label (WgMapLabelLayer  *self,
@@ -145,7 +124,7 @@ place_label (WgMapLabelLayer  *self,
   wg_map_view_to_widget (view, shape->label_x, shape->label_y, &x, &y);
   x -= width / 2.0;
   y -= height / 2.0;
-  widget_box (view, &shape->box, &region);
+  wg_map_view_box_to_widget (view, &shape->box, &region);
   if (!wg_map_label_fit_in_area (&x, &y, width, height, view->width, view->height, &region))
     return;
   graphene_rect_init (&rect, round (x), round (y), width, height);

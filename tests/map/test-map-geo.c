@@ -112,6 +112,7 @@ static void
 test_view_roundtrip (void)
 {
   WgMapView view = { 0.8, 0.3, 14.3, 0.4, 800, 600 };
+  WgMapBox box, widget_box;
   double wx, wy, x, y;
 
   wg_map_view_to_widget (&view, view.center_x, view.center_y, &wx, &wy);
@@ -125,6 +126,14 @@ test_view_roundtrip (void)
   view.rotation = 0;
   wg_map_view_to_widget (&view, view.center_x + 1.0 / wg_map_view_get_scale (&view), view.center_y, &wx, &wy);
   g_assert_cmpfloat_with_epsilon (wx, 401, 1e-6);
+
+  /* Unrotated, the visible box maps back onto the whole widget. */
+  wg_map_view_get_box (&view, &box);
+  wg_map_view_box_to_widget (&view, &box, &widget_box);
+  g_assert_cmpfloat_with_epsilon (widget_box.min_x, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (widget_box.min_y, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (widget_box.max_x, 800, 1e-6);
+  g_assert_cmpfloat_with_epsilon (widget_box.max_y, 600, 1e-6);
 }
 
 static void
