@@ -170,7 +170,7 @@ wg_application_screenshot_login_busy_cb (WgApplication *self,
   WgWindow *window = self->screenshot_window;
 
   /* A failed sign-in will not get better by waiting: save it as it is. */
-  if (window != NULL && !wg_login_view_get_busy (login_view) &&
+  if (window != NULL && self->screenshot_settle_id == 0 && !wg_login_view_get_busy (login_view) &&
       wg_login_view_get_error_text (login_view) != NULL)
     self->screenshot_settle_id = g_timeout_add (SCREENSHOT_SETTLE_MS,
                                                 wg_application_screenshot_failed_cb, self);

@@ -281,10 +281,15 @@ wg_map_overlay_source_fill_tile_finish (ShumateMapSource  *source,
                                         GError           **error)
 {
   WgMapOverlaySource *self = WG_MAP_OVERLAY_SOURCE (source);
-  FillData *data = g_task_get_task_data (G_TASK (result));
+  FillData *data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wg_map_overlay_source_fill_tile_async,
+                        FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
   texture = g_task_propagate_pointer (G_TASK (result), &local_error);
   self->pending--;
   self->fill_usec += data->usec;

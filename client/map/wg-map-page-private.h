@@ -27,6 +27,7 @@ struct _WgMapPage
   /* template */
   AdwFlap *flap;
   GtkSearchEntry *search_entry;
+  GtkStack *tree_stack;
   GtkListView *tree_view;
   ShumateMap *map;
   GtkToggleButton *tree_button;

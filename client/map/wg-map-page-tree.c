@@ -169,6 +169,16 @@ group_regions (WgMapPage  *self,
     g_list_store_sort (store, compare_regions, NULL);
 }
 
+/* A search that finds nothing says so instead of showing an empty list. */
+static void
+show_tree_or_no_matches (WgMapPage *self)
+{
+  gboolean no_matches = self->searching &&
+                        g_list_model_get_n_items (G_LIST_MODEL (self->search_model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->tree_stack, no_matches ? "no-matches" : "tree");
+}
+
 void
 _wg_map_page_tree_set_regions (WgMapPage *self)
 {
@@ -188,6 +198,7 @@ _wg_map_page_tree_set_regions (WgMapPage *self)
       gtk_tree_list_row_set_expanded (row, TRUE);
     }
   self->syncing_tree = FALSE;
+  show_tree_or_no_matches (self);
 }
 
 static guint
@@ -270,6 +281,7 @@ wg_map_page_search_entry_search_changed_cb (WgMapPage *self)
                                                 : G_LIST_MODEL (self->tree_model));
     }
   self->syncing_tree = FALSE;
+  show_tree_or_no_matches (self);
   _wg_map_page_tree_reveal (self, self->selected_code);
 }
 

@@ -401,6 +401,7 @@ wg_map_page_class_init (WgMapPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/wangge/Wangge/map/wg-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, flap);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WgMapPage, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, tree_view);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, tree_button);

@@ -423,9 +423,25 @@ test_page_search_filters_tree (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
   g_assert_cmpstr (wg_map_page_get_selected_code (fixture->page), ==, code);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->page->tree_stack), ==, "tree");
+
+  /* part of a name, in Chinese: the matching regions, flat */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "多福");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+  save_screenshot (fixture->window, "map-1280x800-search.png");
+
+  /* nothing found: said, not an empty list */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "no such place");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->page->tree_stack), ==, "no-matches");
+  save_screenshot (fixture->window, "map-1280x800-search-none.png");
+
   gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "");
   wait_ms (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->page->tree_stack), ==, "tree");
 }
 
 /* A tile server on 127.0.0.1 that answers every tile with one colour. */
