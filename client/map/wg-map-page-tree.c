@@ -10,28 +10,6 @@
 /* The territory tree beside the map: district → streets → communities →
  * grids, a search that flattens it, and selection in both directions. */
 
-static void
-wg_map_page_tree_setup_cb (GtkSignalListItemFactory *factory,
-                           GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, wg_map_tree_row_new ());
-}
-
-static void
-wg_map_page_tree_bind_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item)
-{
-  wg_map_tree_row_set_list_row (WG_MAP_TREE_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
-}
-
-static void
-wg_map_page_tree_unbind_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *item)
-{
-  wg_map_tree_row_set_list_row (WG_MAP_TREE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 static GListModel *
 wg_map_page_tree_children_cb (gpointer item,
                               gpointer user_data)
@@ -87,13 +65,11 @@ region_matches (gpointer item,
 void
 _wg_map_page_tree_init (WgMapPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (wg_map_page_tree_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (wg_map_page_tree_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (wg_map_page_tree_unbind_cb), NULL);
+  g_type_ensure (WG_TYPE_MAP_TREE_ROW);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/wangge/Wangge/map/wg-map-tree-item.ui");
   gtk_list_view_set_factory (self->tree_view, factory);
-  g_object_unref (factory);
 
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->roots = g_list_store_new (WG_TYPE_REGION);
