@@ -24,7 +24,6 @@ struct _WgLoginView
   AdwEntryRow *password_row;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
-  GtkSpinner *spinner;
   GtkLabel *sign_in_label;
 };
 
@@ -55,13 +54,9 @@ static void
 wg_login_view_set_busy (WgLoginView *self,
                         gboolean     busy)
 {
+  /* The rows and the spinner follow "busy" in the template. */
   self->busy = busy;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
   gtk_label_set_label (self->sign_in_label, busy ? _("Signing In…") : _("Sign In"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->username_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
   wg_login_view_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -315,7 +310,6 @@ wg_login_view_class_init (WgLoginViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgLoginView, password_row);
   gtk_widget_class_bind_template_child (widget_class, WgLoginView, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, WgLoginView, error_label);
-  gtk_widget_class_bind_template_child (widget_class, WgLoginView, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgLoginView, sign_in_label);
   gtk_widget_class_bind_template_callback (widget_class, wg_login_view_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_login_view_row_changed_cb);
