@@ -81,17 +81,9 @@ wg_db_connect (const char  *conninfo,
     "5", "10", "5", "3",
     "15000", "-c statement_timeout=30000", "wangge-server", conninfo, NULL
   };
-  g_autoptr(PGconn) conn = PQconnectdbParams (keywords, values, 1);
+  g_autoptr(PGconn) conn = wg_pg_connect_params (keywords, values, error);
 
-  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
-    {
-      g_autofree char *reason = g_strstrip (g_strdup (conn != NULL ? PQerrorMessage (conn) : "out of memory"));
-
-      g_set_error (error, WG_ERROR, WG_ERROR_UNAVAILABLE,
-                   "Cannot connect to the database: %s", reason);
-      return NULL;
-    }
-  if (!wg_db_check_role (conn, error))
+  if (conn == NULL || !wg_db_check_role (conn, error))
     return NULL;
   return g_steal_pointer (&conn);
 }

@@ -15,7 +15,25 @@ typedef struct {
   char    *expires_at;   /* ISO 8601, UTC */
 } WgEngineActor;
 
-void      _wg_engine_actor_clear     (WgEngineActor          *actor);
+/* The head of every job that acts for a user (its first member). */
+typedef struct {
+  WgEngineSettings  settings;
+  char             *token;   /* the bearer token; sign-in: the new one */
+  WgEngineActor     actor;
+} WgEngineJob;
+
+void      _wg_engine_job_init        (WgEngineJob            *job,
+                                      WgEngine               *self,
+                                      const char             *token);
+void      _wg_engine_job_clear       (WgEngineJob            *job);
+/* The job of @result (a struct that starts with a WgEngineJob); @user_id
+ * is the user it acted for, also when it failed.  NULL with @error when
+ * the job failed. */
+gpointer  _wg_engine_finish_job      (WgEngine               *self,
+                                      GAsyncResult           *result,
+                                      gpointer                source_tag,
+                                      gint64                 *user_id,
+                                      GError                **error);
 
 /* Hex of the SHA-256 of @token, for decode($n, 'hex'); NULL when the token
  * is malformed. */
@@ -55,6 +73,5 @@ gpointer  _wg_engine_get_job         (WgEngine               *self,
 gboolean  _wg_engine_finish          (WgEngine               *self,
                                       GAsyncResult           *result,
                                       GError                **error);
-const WgEngineSettings *_wg_engine_get_settings (WgEngine *self);
 
 G_END_DECLS

@@ -14,11 +14,9 @@
 #define MAX_CODE_CHARS 15
 
 typedef struct {
-  WgEngineSettings  settings;
-  char             *token;
-  WgRegionQuery    *query;
-  GBytes           *body;
-  WgEngineActor     actor;
+  WgEngineJob    base;
+  WgRegionQuery *query;
+  GBytes        *body;
 } RegionsJob;
 
 /* Only current regions; RLS adds the user's scope. */
@@ -218,7 +216,8 @@ wg_engine_regions_job (PGconn   *conn,
   const char *params[] = { query->level, query->parent, query->after_code, limit };
   g_autoptr(PGresult) result = NULL;
 
-  if (!_wg_engine_authenticate (conn, &job->settings, job->token, &job->actor, error))
+  if (!_wg_engine_authenticate (conn, &job->base.settings, job->base.token, &job->base.actor,
+                                error))
     return FALSE;
   /* The map layer is not paged: it takes the filters only. */
   result = wg_pg_exec (conn, query->geojson ? geojson_sql : page_sql,
@@ -237,10 +236,9 @@ regions_job_free (gpointer data)
 {
   RegionsJob *job = data;
 
-  g_free (job->token);
+  _wg_engine_job_clear (&job->base);
   g_clear_pointer (&job->query, wg_region_query_free);
   g_clear_pointer (&job->body, g_bytes_unref);
-  _wg_engine_actor_clear (&job->actor);
   g_free (job);
 }
 
@@ -271,8 +269,7 @@ wg_engine_regions_async (WgEngine            *self,
   g_return_if_fail (query != NULL);
 
   job = g_new0 (RegionsJob, 1);
-  job->settings = *_wg_engine_get_settings (self);
-  job->token = g_strdup (token);
+  _wg_engine_job_init (&job->base, self, token);
   job->query = region_query_copy (query);
   _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_regions_job, job, regions_job_free,
                   wg_engine_regions_async, cancellable, callback, user_data);
@@ -284,11 +281,7 @@ wg_engine_regions_finish (WgEngine      *self,
                           gint64        *user_id,
                           GError       **error)
 {
-  RegionsJob *job = _wg_engine_get_job (self, result, wg_engine_regions_async);
+  RegionsJob *job = _wg_engine_finish_job (self, result, wg_engine_regions_async, user_id, error);
 
-  if (user_id != NULL)
-    *user_id = job->actor.user_id;
-  if (!_wg_engine_finish (self, result, error))
-    return NULL;
-  return g_bytes_ref (job->body);
+  return job != NULL ? g_bytes_ref (job->body) : NULL;
 }

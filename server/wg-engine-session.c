@@ -19,20 +19,12 @@
   "to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 typedef struct {
-  WgEngineSettings  settings;
-  char             *username;
-  char             *password;
-  char             *address;
-  guint             retry_after;
-  char             *token;
-  WgEngineActor     actor;
+  WgEngineJob  base;       /* base.token: the new session's */
+  char        *username;
+  char        *password;
+  char        *address;
+  guint        retry_after;
 } LoginJob;
-
-typedef struct {
-  WgEngineSettings  settings;
-  char             *token;
-  WgEngineActor     actor;
-} SessionJob;
 
 static void
 login_job_free (gpointer data)
@@ -44,30 +36,15 @@ login_job_free (gpointer data)
   g_free (job->password);
   g_free (job->username);
   g_free (job->address);
-  g_free (job->token);
-  _wg_engine_actor_clear (&job->actor);
+  _wg_engine_job_clear (&job->base);
   g_free (job);
 }
 
 static void
 session_job_free (gpointer data)
 {
-  SessionJob *job = data;
-
-  g_free (job->token);
-  _wg_engine_actor_clear (&job->actor);
-  g_free (job);
-}
-
-static SessionJob *
-session_job_new (WgEngine   *self,
-                 const char *token)
-{
-  SessionJob *job = g_new0 (SessionJob, 1);
-
-  job->settings = *_wg_engine_get_settings (self);
-  job->token = g_strdup (token);
-  return job;
+  _wg_engine_job_clear (data);
+  g_free (data);
 }
 
 /* Checks the flags read with the session; the order matters: a revoked
@@ -162,8 +139,8 @@ login_retry_after (PGconn    *conn,
                    guint     *retry_after,
                    GError   **error)
 {
-  g_autofree char *window = g_strdup_printf ("%u", job->settings.login_window_minutes);
-  g_autofree char *offset = g_strdup_printf ("%u", job->settings.login_max_failures - 1);
+  g_autofree char *window = g_strdup_printf ("%u", job->base.settings.login_window_minutes);
+  g_autofree char *offset = g_strdup_printf ("%u", job->base.settings.login_max_failures - 1);
   const char *params[] = { job->username, window, offset };
   g_autoptr(PGresult) result =
     wg_pg_exec (conn,
@@ -186,7 +163,7 @@ login_record_failure (PGconn    *conn,
                       LoginJob  *job,
                       GError   **error)
 {
-  g_autofree char *window = g_strdup_printf ("%u", job->settings.login_window_minutes);
+  g_autofree char *window = g_strdup_printf ("%u", job->base.settings.login_window_minutes);
   const char *insert_params[] = { job->username, job->address };
   const char *purge_params[] = { window };
   g_autoptr(PGresult) inserted = NULL;
@@ -247,8 +224,8 @@ login_create_session (PGconn    *conn,
 {
   g_autofree char *token = wg_token_new ();
   g_autofree char *key = _wg_engine_token_key (token);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->actor.user_id);
-  g_autofree char *hours = g_strdup_printf ("%u", job->settings.session_absolute_hours);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->base.actor.user_id);
+  g_autofree char *hours = g_strdup_printf ("%u", job->base.settings.session_absolute_hours);
   const char *params[] = { key, id_text, hours, job->username };
   g_autoptr(PGresult) cleared = NULL;
   g_autoptr(PGresult) result =
@@ -261,8 +238,8 @@ login_create_session (PGconn    *conn,
 
   if (result == NULL)
     return FALSE;
-  job->actor.expires_at = g_strdup (PQgetvalue (result, 0, 0));
-  job->token = g_steal_pointer (&token);
+  job->base.actor.expires_at = g_strdup (PQgetvalue (result, 0, 0));
+  job->base.token = g_steal_pointer (&token);
   cleared = wg_pg_exec (conn, "DELETE FROM login_failures WHERE username = $1::text",
                         1, params + 3, error);
   return cleared != NULL && login_purge_sessions (conn, id_text, error);
@@ -289,6 +266,7 @@ wg_engine_login_job (PGconn   *conn,
                      GError  **error)
 {
   LoginJob *job = data;
+  WgEngineActor *actor = &job->base.actor;
   g_autoptr(PGresult) user_row = NULL;
   gboolean known, verified;
 
@@ -313,16 +291,15 @@ wg_engine_login_job (PGconn   *conn,
                            "The user name or the password is wrong");
       return login_record_failure (conn, job, error);
     }
-  job->actor.user = _wg_engine_user_from_row (user_row, 0, 0);
-  job->actor.user_id = wg_user_get_id (job->actor.user);
+  actor->user = _wg_engine_user_from_row (user_row, 0, 0);
+  actor->user_id = wg_user_get_id (actor->user);
   if (g_str_equal (PQgetvalue (user_row, 0, 7), "t"))
     {
       g_set_error_literal (outcome, WG_ERROR, WG_ERROR_ACCOUNT_DISABLED,
                            "This account has been disabled");
-      return login_revoke_sessions (conn, job->actor.user_id, error);
+      return login_revoke_sessions (conn, actor->user_id, error);
     }
-  return _wg_engine_set_actor (conn, job->actor.user_id,
-                               wg_user_get_scope (job->actor.user), error) &&
+  return _wg_engine_set_actor (conn, actor->user_id, wg_user_get_scope (actor->user), error) &&
          login_create_session (conn, job, error);
 }
 
@@ -332,7 +309,7 @@ wg_engine_session_get_job (PGconn   *conn,
                            GError  **outcome,
                            GError  **error)
 {
-  SessionJob *job = data;
+  WgEngineJob *job = data;
 
   return _wg_engine_authenticate (conn, &job->settings, job->token, &job->actor, error);
 }
@@ -343,7 +320,7 @@ wg_engine_logout_job (PGconn   *conn,
                       GError  **outcome,
                       GError  **error)
 {
-  SessionJob *job = data;
+  WgEngineJob *job = data;
   g_autofree char *key = job->token != NULL ? _wg_engine_token_key (job->token) : NULL;
   const char *params[] = { key };
   g_autoptr(PGresult) result = NULL;
@@ -392,6 +369,23 @@ session_to_json (WgEngineActor *actor,
   return json_builder_get_root (builder);
 }
 
+/* Session calls of @token: the job is a bare WgEngineJob. */
+static void
+run_session_job (WgEngine            *self,
+                 WgDbJobFunc          func,
+                 const char          *token,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WgEngineJob *job = g_new0 (WgEngineJob, 1);
+
+  _wg_engine_job_init (job, self, token);
+  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, func, job, session_job_free,
+                  source_tag, cancellable, callback, user_data);
+}
+
 void
 wg_engine_login_async (WgEngine            *self,
                        const char          *username,
@@ -407,7 +401,7 @@ wg_engine_login_async (WgEngine            *self,
   g_return_if_fail (username != NULL && password != NULL);
 
   job = g_new0 (LoginJob, 1);
-  job->settings = *_wg_engine_get_settings (self);
+  _wg_engine_job_init (&job->base, self, NULL);
   job->username = g_strdup (username);
   job->password = g_strdup (password);
   job->address = g_strdup (address);
@@ -424,13 +418,11 @@ wg_engine_login_finish (WgEngine      *self,
 {
   LoginJob *job = _wg_engine_get_job (self, result, wg_engine_login_async);
 
-  if (user_id != NULL)
-    *user_id = job->actor.user_id;
   if (retry_after != NULL)
     *retry_after = job->retry_after;
-  if (!_wg_engine_finish (self, result, error))
+  if (_wg_engine_finish_job (self, result, wg_engine_login_async, user_id, error) == NULL)
     return NULL;
-  return session_to_json (&job->actor, job->token);
+  return session_to_json (&job->base.actor, job->base.token);
 }
 
 void
@@ -442,9 +434,8 @@ wg_engine_session_get_async (WgEngine            *self,
 {
   g_return_if_fail (WG_IS_ENGINE (self));
 
-  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_session_get_job,
-                  session_job_new (self, token), session_job_free, wg_engine_session_get_async,
-                  cancellable, callback, user_data);
+  run_session_job (self, wg_engine_session_get_job, token, wg_engine_session_get_async,
+                   cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -453,13 +444,10 @@ wg_engine_session_get_finish (WgEngine      *self,
                               gint64        *user_id,
                               GError       **error)
 {
-  SessionJob *job = _wg_engine_get_job (self, result, wg_engine_session_get_async);
+  WgEngineJob *job = _wg_engine_finish_job (self, result, wg_engine_session_get_async,
+                                            user_id, error);
 
-  if (user_id != NULL)
-    *user_id = job->actor.user_id;
-  if (!_wg_engine_finish (self, result, error))
-    return NULL;
-  return session_to_json (&job->actor, NULL);
+  return job != NULL ? session_to_json (&job->actor, NULL) : NULL;
 }
 
 void
@@ -471,9 +459,8 @@ wg_engine_logout_async (WgEngine            *self,
 {
   g_return_if_fail (WG_IS_ENGINE (self));
 
-  _wg_engine_run (self, WG_DB_JOB_TRANSACTION, wg_engine_logout_job,
-                  session_job_new (self, token), session_job_free, wg_engine_logout_async,
-                  cancellable, callback, user_data);
+  run_session_job (self, wg_engine_logout_job, token, wg_engine_logout_async,
+                   cancellable, callback, user_data);
 }
 
 gboolean
@@ -482,9 +469,5 @@ wg_engine_logout_finish (WgEngine      *self,
                          gint64        *user_id,
                          GError       **error)
 {
-  SessionJob *job = _wg_engine_get_job (self, result, wg_engine_logout_async);
-
-  if (user_id != NULL)
-    *user_id = job->actor.user_id;
-  return _wg_engine_finish (self, result, error);
+  return _wg_engine_finish_job (self, result, wg_engine_logout_async, user_id, error) != NULL;
 }

@@ -22,11 +22,21 @@ typedef struct {
 } HealthJob;
 
 void
-_wg_engine_actor_clear (WgEngineActor *actor)
+_wg_engine_job_init (WgEngineJob *job,
+                     WgEngine    *self,
+                     const char  *token)
 {
-  g_clear_object (&actor->user);
-  g_clear_pointer (&actor->expires_at, g_free);
-  actor->user_id = 0;
+  job->settings = self->settings;
+  job->token = g_strdup (token);
+}
+
+void
+_wg_engine_job_clear (WgEngineJob *job)
+{
+  g_clear_pointer (&job->token, g_free);
+  g_clear_object (&job->actor.user);
+  g_clear_pointer (&job->actor.expires_at, g_free);
+  job->actor.user_id = 0;
 }
 
 char *
@@ -130,10 +140,20 @@ _wg_engine_finish (WgEngine      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-const WgEngineSettings *
-_wg_engine_get_settings (WgEngine *self)
+gpointer
+_wg_engine_finish_job (WgEngine      *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       gint64        *user_id,
+                       GError       **error)
 {
-  return &self->settings;
+  WgEngineJob *job = _wg_engine_get_job (self, result, source_tag);
+
+  if (user_id != NULL)
+    *user_id = job != NULL ? job->actor.user_id : 0;
+  if (!_wg_engine_finish (self, result, error))
+    return NULL;
+  return job;
 }
 
 /* One statement, so that a health check costs one round trip; a database

@@ -13,10 +13,7 @@ wg_http_health_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = wg_engine_health_finish (WG_ENGINE (source), result, &error);
 
-  if (node == NULL)
-    wg_http_respond_error (request, error);
-  else
-    wg_http_respond_json (request, SOUP_STATUS_OK, node);
+  wg_http_respond_result (request, SOUP_STATUS_OK, node, error);
 }
 
 /* GET /api/v1/health: no session needed; 503 when the database is down or

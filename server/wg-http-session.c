@@ -20,11 +20,6 @@ wg_http_session_login_cb (GObject      *source,
 
   node = wg_engine_login_finish (WG_ENGINE (source), result, &user_id, &retry_after, &error);
   wg_http_request_set_user_id (request, user_id);
-  if (node != NULL)
-    {
-      wg_http_respond_json (request, SOUP_STATUS_CREATED, node);
-      return;
-    }
   if (g_error_matches (error, WG_ERROR, WG_ERROR_TOO_MANY_REQUESTS))
     {
       SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
@@ -32,7 +27,7 @@ wg_http_session_login_cb (GObject      *source,
 
       soup_message_headers_replace (headers, "Retry-After", seconds);
     }
-  wg_http_respond_error (request, error);
+  wg_http_respond_result (request, SOUP_STATUS_CREATED, node, error);
 }
 
 /* POST /api/v1/session {"username","password"} */
@@ -73,10 +68,7 @@ wg_http_session_get_cb (GObject      *source,
 
   node = wg_engine_session_get_finish (WG_ENGINE (source), result, &user_id, &error);
   wg_http_request_set_user_id (request, user_id);
-  if (node == NULL)
-    wg_http_respond_error (request, error);
-  else
-    wg_http_respond_json (request, SOUP_STATUS_OK, node);
+  wg_http_respond_result (request, SOUP_STATUS_OK, node, error);
 }
 
 /* GET /api/v1/session: who the bearer token belongs to */
@@ -96,14 +88,13 @@ wg_http_session_delete_cb (GObject      *source,
   WgHttpRequest *request = user_data;
   g_autoptr(GError) error = NULL;
   gint64 user_id = 0;
+  gboolean done = wg_engine_logout_finish (WG_ENGINE (source), result, &user_id, &error);
 
-  if (!wg_engine_logout_finish (WG_ENGINE (source), result, &user_id, &error))
-    {
-      wg_http_respond_error (request, error);
-      return;
-    }
   wg_http_request_set_user_id (request, user_id);
-  wg_http_respond_empty (request, SOUP_STATUS_NO_CONTENT);
+  if (done)
+    wg_http_respond_empty (request, SOUP_STATUS_NO_CONTENT);
+  else
+    wg_http_respond_error (request, error);
 }
 
 /* DELETE /api/v1/session: sign out */

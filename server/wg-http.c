@@ -160,3 +160,15 @@ wg_http_respond_error (WgHttpRequest *request,
   wg_http_message_set_error (request->message, error);
   wg_http_request_free (request);
 }
+
+void
+wg_http_respond_result (WgHttpRequest *request,
+                        guint          status,
+                        JsonNode      *node,
+                        const GError  *error)
+{
+  if (node != NULL)
+    wg_http_respond_json (request, status, node);
+  else
+    wg_http_respond_error (request, error);
+}

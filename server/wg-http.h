@@ -49,6 +49,11 @@ void           wg_http_respond_empty        (WgHttpRequest     *request,
                                              guint              status);
 void           wg_http_respond_error        (WgHttpRequest     *request,
                                              const GError      *error);
+/* @node with @status, or @error when @node is NULL (an engine's result). */
+void           wg_http_respond_result       (WgHttpRequest     *request,
+                                             guint              status,
+                                             JsonNode          *node,
+                                             const GError      *error);
 
 /* Sets an error response on a message directly (router, body limit). */
 void           wg_http_message_set_error    (SoupServerMessage *message,

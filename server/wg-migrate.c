@@ -95,29 +95,6 @@ wg_migrate_list_dir (const char  *sql_dir,
   return g_steal_pointer (&list);
 }
 
-/* PQexec, with the server's message in the error: migrations run as the
- * owner from the admin tool, so the text is for the administrator. */
-static gboolean
-wg_migrate_exec (PGconn      *conn,
-                 const char  *sql,
-                 GError     **error)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
-  g_autofree char *message = NULL;
-
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-    return TRUE;
-  if (wg_pg_connection_lost (conn))
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_UNAVAILABLE, "The database connection was lost");
-      return FALSE;
-    }
-  message = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
-  g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "%s", g_strstrip (message));
-  return FALSE;
-}
-
 static void
 wg_migrate_rollback (PGconn *conn)
 {
@@ -231,7 +208,7 @@ wg_migrate_record (PGconn             *conn,
   if (inserted == NULL)
     return FALSE;
   /* The server (wangge_app) reads the version at start and in /health. */
-  return wg_migrate_exec (conn,
+  return wg_pg_exec_script (conn,
                           "DO $$ BEGIN "
                           "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'wangge_app') THEN "
                           "GRANT SELECT ON public.schema_migrations TO wangge_app; "
@@ -247,9 +224,9 @@ wg_migrate_prepare (PGconn             *conn,
 {
   int version = 0;
 
-  if (!wg_migrate_exec (conn, "SET LOCAL client_min_messages = warning", error) ||
-      !wg_migrate_exec (conn, "SELECT pg_advisory_xact_lock (" WG_MIGRATE_LOCK_KEY ")", error) ||
-      !wg_migrate_exec (conn, "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
+  if (!wg_pg_exec_script (conn, "SET LOCAL client_min_messages = warning", error) ||
+      !wg_pg_exec_script (conn, "SELECT pg_advisory_xact_lock (" WG_MIGRATE_LOCK_KEY ")", error) ||
+      !wg_pg_exec_script (conn, "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
                               " version int PRIMARY KEY,"
                               " name text NOT NULL,"
                               " applied_at timestamptz NOT NULL DEFAULT now ())", error) ||
@@ -279,12 +256,12 @@ wg_migrate_apply_one (PGconn             *conn,
   if (!g_file_get_contents (migration->path, &text, NULL, error) ||
       !wg_migrate_check_text (migration, text, error))
     return FALSE;
-  if (!wg_migrate_exec (conn, "BEGIN", error))
+  if (!wg_pg_exec_script (conn, "BEGIN", error))
     return FALSE;
   if (!wg_migrate_prepare (conn, migration, &needed, error) ||
-      (needed && (!wg_migrate_exec (conn, text, error) ||
+      (needed && (!wg_pg_exec_script (conn, text, error) ||
                   !wg_migrate_record (conn, migration, error))) ||
-      !wg_migrate_exec (conn, needed ? "COMMIT" : "ROLLBACK", error))
+      !wg_pg_exec_script (conn, needed ? "COMMIT" : "ROLLBACK", error))
     {
       wg_migrate_rollback (conn);
       g_prefix_error (error, "Migration %s failed, nothing of it was applied: ", migration->name);

@@ -6,10 +6,11 @@
 #include "wg-pg.h"
 
 PGconn *
-wg_pg_connect (const char  *conninfo,
-               GError     **error)
+wg_pg_connect_params (const char * const  *keywords,
+                      const char * const  *values,
+                      GError             **error)
 {
-  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGconn) conn = PQconnectdbParams (keywords, values, 1);
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
@@ -20,6 +21,16 @@ wg_pg_connect (const char  *conninfo,
       return NULL;
     }
   return g_steal_pointer (&conn);
+}
+
+PGconn *
+wg_pg_connect (const char  *conninfo,
+               GError     **error)
+{
+  const char * const keywords[] = { "dbname", NULL };
+  const char * const values[] = { conninfo, NULL };
+
+  return wg_pg_connect_params (keywords, values, error);
 }
 
 gboolean
@@ -88,4 +99,26 @@ gboolean
 wg_pg_connection_lost (PGconn *conn)
 {
   return conn == NULL || PQstatus (conn) == CONNECTION_BAD;
+}
+
+gboolean
+wg_pg_exec_script (PGconn      *conn,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  g_autofree char *message = NULL;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  if (wg_pg_connection_lost (conn))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_UNAVAILABLE,
+                           "The database connection was lost");
+      return FALSE;
+    }
+  message = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "%s", g_strstrip (message));
+  return FALSE;
 }

@@ -62,25 +62,6 @@ wg_territory_counts_complete (const WgTerritoryCounts *counts)
          counts->grids == WG_TERRITORY_GRIDS;
 }
 
-/* The server's own message: this runs for the administrator, as the owner. */
-static gboolean
-wg_territory_exec (PGconn      *conn,
-                   const char  *sql,
-                   GError     **error)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
-  g_autofree char *message = NULL;
-
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-    return TRUE;
-  message = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
-  g_set_error (error, WG_ERROR,
-               wg_pg_connection_lost (conn) ? WG_ERROR_UNAVAILABLE : WG_ERROR_INTERNAL,
-               "%s", g_strstrip (message));
-  return FALSE;
-}
-
 static gboolean
 wg_territory_read_inputs (const char  *data_dir,
                           GPtrArray   *contents,
@@ -112,7 +93,7 @@ wg_territory_stage_inputs (PGconn      *conn,
                            GPtrArray   *contents,
                            GError     **error)
 {
-  if (!wg_territory_exec (conn, "CREATE TEMP TABLE wg_territory_input (name text, content text) "
+  if (!wg_pg_exec_script (conn, "CREATE TEMP TABLE wg_territory_input (name text, content text) "
                                 "ON COMMIT DROP", error))
     return FALSE;
   for (guint i = 0; i < contents->len; i++)
@@ -159,13 +140,13 @@ wg_territory_load (PGconn      *conn,
       g_prefix_error (error, "Cannot read the territory data: ");
       return FALSE;
     }
-  if (!wg_territory_exec (conn, "BEGIN", error))
+  if (!wg_pg_exec_script (conn, "BEGIN", error))
     return FALSE;
-  if (!wg_territory_exec (conn, "SELECT pg_advisory_xact_lock (" WG_TERRITORY_LOCK_KEY ")", error) ||
+  if (!wg_pg_exec_script (conn, "SELECT pg_advisory_xact_lock (" WG_TERRITORY_LOCK_KEY ")", error) ||
       !wg_territory_stage_inputs (conn, contents, error) ||
-      !wg_territory_exec (conn, script, error) ||
+      !wg_pg_exec_script (conn, script, error) ||
       !wg_territory_verify (conn, error) ||
-      !wg_territory_exec (conn, "COMMIT", error))
+      !wg_pg_exec_script (conn, "COMMIT", error))
     {
       g_autoptr(PGresult) rollback = PQexec (conn, "ROLLBACK");
 
