@@ -232,6 +232,16 @@ list_regions (Fixture  *fixture,
   return wg_api_client_list_regions_geojson_finish (fixture->client, wait_result (fixture), error);
 }
 
+static JsonNode *
+get (Fixture     *fixture,
+     const char  *path,
+     GError     **error)
+{
+  g_clear_object (&fixture->result);
+  wg_api_client_request_async (fixture->client, "GET", path, NULL, NULL, store_result_cb, fixture);
+  return wg_api_client_request_finish (fixture->client, wait_result (fixture), error);
+}
+
 static void
 test_login_success (Fixture       *fixture,
                     gconstpointer  data)
@@ -308,6 +318,44 @@ test_session_expired (Fixture       *fixture,
 }
 
 static void
+test_get_session (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgUser) signed_in = login (fixture, "right", &error);
+  g_autoptr(WgUser) user = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&fixture->result);
+  wg_api_client_get_session_async (fixture->client, NULL, store_result_cb, fixture);
+  user = wg_api_client_get_session_finish (fixture->client, wait_result (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wg_user_get_username (user), ==, "street");
+  g_assert_true (wg_api_client_get_user (fixture->client) == user);
+  g_assert_cmpstr (wg_api_client_get_token (fixture->client), ==, GOOD_TOKEN);
+}
+
+static void
+test_get_session_after_sign_out (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgUser) signed_in = login (fixture, "right", &error);
+  g_autoptr(WgUser) user = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&fixture->result);
+  wg_api_client_get_session_async (fixture->client, NULL, store_result_cb, fixture);
+  /* signed out while the answer is on its way */
+  wg_api_client_logout_async (fixture->client, NULL, NULL, NULL);
+  user = wg_api_client_get_session_finish (fixture->client, wait_result (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  g_assert_null (wg_api_client_get_token (fixture->client));
+  g_assert_null (wg_api_client_get_user (fixture->client));
+}
+
+static void
 test_unreachable (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -342,11 +390,8 @@ test_large_answer (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = get (fixture, "/big", &error);
 
-  wg_api_client_request_async (fixture->client, "GET", "/big", NULL, NULL,
-                               store_result_cb, fixture);
-  root = wg_api_client_request_finish (fixture->client, wait_result (fixture), &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 20000);
@@ -357,11 +402,8 @@ test_not_json (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = get (fixture, "/not-json", &error);
 
-  wg_api_client_request_async (fixture->client, "GET", "/not-json", NULL, NULL,
-                               store_result_cb, fixture);
-  root = wg_api_client_request_finish (fixture->client, wait_result (fixture), &error);
   g_assert_null (root);
   g_assert_error (error, WG_ERROR, WG_ERROR_PROTOCOL);
 }
@@ -394,6 +436,8 @@ main (int   argc,
 
   ADD ("login/success", test_login_success);
   ADD ("login/wrong-password", test_login_wrong_password);
+  ADD ("session/get", test_get_session);
+  ADD ("session/get-after-sign-out", test_get_session_after_sign_out);
   ADD ("regions/geojson", test_regions);
   ADD ("session/expired-signalled-once", test_session_expired);
   ADD ("errors/unreachable", test_unreachable);
