@@ -131,6 +131,22 @@ _wg_engine_authenticate (PGconn                 *conn,
   return _wg_engine_set_actor (conn, actor->user_id, wg_user_get_scope (actor->user), error);
 }
 
+/* Sign-ins of one user name take turns (until the transaction ends), so
+ * that attempts sent together cannot all read the same failure count.
+ * The two-key form never meets the one-key locks of wangge-admin. */
+static gboolean
+login_lock_username (PGconn      *conn,
+                     const char  *username,
+                     GError     **error)
+{
+  const char *params[] = { username };
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn, "SELECT pg_advisory_xact_lock (8470, hashtext ($1::text))",
+                1, params, error);
+
+  return result != NULL;
+}
+
 /* Seconds until the failures of @username fall below the limit, or 0 when
  * the user may try now. */
 static gboolean
@@ -270,7 +286,8 @@ wg_engine_login_job (PGconn   *conn,
   g_autoptr(PGresult) user_row = NULL;
   gboolean known, verified;
 
-  if (!login_retry_after (conn, job, &job->retry_after, error))
+  if (!login_lock_username (conn, job->username, error) ||
+      !login_retry_after (conn, job, &job->retry_after, error))
     return FALSE;
   if (job->retry_after > 0)
     {

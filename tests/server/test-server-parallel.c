@@ -124,9 +124,14 @@ test_parallel_scopes (Fixture       *fixture,
   g_assert_cmpuint (expect_community.failures, ==, 0);
 }
 
+/* The server's default [server] login_max_failures. */
+#define MAX_FAILURES 5
+
 typedef struct {
   guint pending;
   guint created;
+  guint unauthorized;
+  guint throttled;
 } SignIns;
 
 static void
@@ -137,45 +142,75 @@ sign_in_done_cb (GObject      *source,
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
   SignIns *sign_ins = user_data;
+  guint status = body != NULL ? soup_message_get_status (message) : 0;
 
-  if (body != NULL && soup_message_get_status (message) == SOUP_STATUS_CREATED)
-    sign_ins->created++;
+  sign_ins->created += status == SOUP_STATUS_CREATED;
+  sign_ins->unauthorized += status == SOUP_STATUS_UNAUTHORIZED;
+  sign_ins->throttled += status == 429;   /* not in libsoup 3.2's enum */
   sign_ins->pending--;
 }
 
-/* Password hashing runs on the workers: many sign-ins at once all work,
- * and the health check still answers meanwhile. */
+/* Signs in @count times at once, cycling through @users, and waits. */
+static void
+sign_in_at_once (Fixture            *fixture,
+                 const char * const *users,
+                 guint               n_users,
+                 guint               count,
+                 const char         *password,
+                 SignIns            *sign_ins)
+{
+  /* No proxy: the server is on loopback whatever the environment says. */
+  g_autoptr(SoupSession) session =
+    soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64,
+                                   "proxy-resolver", NULL, "timeout", 60, NULL);
+  g_autofree char *uri = g_strconcat (fixture->url, "/api/v1/session", NULL);
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
+      g_autofree char *text = g_strdup_printf ("{\"username\": \"%s\", \"password\": \"%s\"}",
+                                               users[i % n_users], password);
+      g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", body);
+      sign_ins->pending++;
+      soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
+                                        sign_in_done_cb, sign_ins);
+    }
+  while (sign_ins->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Password hashing runs on the workers: many sign-ins at once all work. */
 static void
 test_parallel_sign_ins (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  static const char *users[] = { "admin", "leader", "dispatcher", "street",
-                                 "community", "grid", "dept", "auditor" };
-  g_autoptr(SoupSession) session = NULL;
-  g_autofree char *uri = NULL;
-  SignIns sign_ins = { 0, 0 };
+  static const char * const users[] = { "admin", "leader", "dispatcher", "street",
+                                        "community", "grid", "dept", "auditor" };
+  SignIns sign_ins = { 0 };
 
   SKIP_WITHOUT_SERVER (fixture);
-  /* No proxy: the server is on loopback whatever the environment says. */
-  session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64,
-                                           "proxy-resolver", NULL, "timeout", 60, NULL);
-  uri = g_strconcat (fixture->url, "/api/v1/session", NULL);
-  for (guint i = 0; i < 2 * G_N_ELEMENTS (users); i++)
-    {
-      g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
-      g_autofree char *text = g_strdup_printf ("{\"username\": \"%s\", \"password\": \"%s\"}",
-                                               users[i % G_N_ELEMENTS (users)], WG_TEST_PASSWORD);
-      g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", body);
-      sign_ins.pending++;
-      soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
-                                        sign_in_done_cb, &sign_ins);
-    }
-  while (sign_ins.pending > 0)
-    g_main_context_iteration (NULL, TRUE);
+  sign_in_at_once (fixture, users, G_N_ELEMENTS (users), 2 * G_N_ELEMENTS (users),
+                   WG_TEST_PASSWORD, &sign_ins);
   g_assert_cmpuint (sign_ins.created, ==, 2 * G_N_ELEMENTS (users));
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM sessions"), ==, 2 * G_N_ELEMENTS (users));
+}
+
+/* Wrong passwords sent together are still counted one after the other:
+ * exactly MAX_FAILURES get through to the password check. */
+static void
+test_parallel_throttle (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const users[] = { "street" };
+  SignIns sign_ins = { 0 };
+
+  SKIP_WITHOUT_SERVER (fixture);
+  sign_in_at_once (fixture, users, 1, MAX_FAILURES + 3, "not-the-password", &sign_ins);
+  g_assert_cmpuint (sign_ins.unauthorized, ==, MAX_FAILURES);
+  g_assert_cmpuint (sign_ins.throttled, ==, 3);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM login_failures"), ==, MAX_FAILURES);
 }
 
 void
@@ -183,4 +218,5 @@ wg_test_add_parallel_tests (void)
 {
   WG_TEST_ADD ("/server/parallel/scopes", test_parallel_scopes);
   WG_TEST_ADD ("/server/parallel/sign-ins", test_parallel_sign_ins);
+  WG_TEST_ADD ("/server/parallel/throttle", test_parallel_throttle);
 }
