@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wg-test-harness.h"
+#include "wg-test-http.h"
 
 typedef struct {
   WgTestServer *server;
@@ -33,56 +34,27 @@ load_spec (void)
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static SoupMessage *
-new_message (Fixture    *fixture,
-             const char *method,
-             const char *path,
-             const char *token,
-             const char *body)
+/* One call to the server under test (wg-test-http). */
+static WgTestResponse *
+call (Fixture    *fixture,
+      const char *method,
+      const char *path,
+      const char *token,
+      const char *body)
 {
-  g_autofree char *uri = g_strconcat (wg_test_server_get_url (fixture->server), path, NULL);
-  SoupMessage *message = soup_message_new (method, uri);
-
-  g_assert_nonnull (message);
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (message),
-                                    "Authorization", value);
-    }
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-  return message;
-}
-
-static GBytes *
-send (Fixture     *fixture,
-      SoupMessage *message)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = soup_session_send_and_read (fixture->session, message, NULL, &error);
-
-  g_assert_no_error (error);
-  return bytes;
+  return wg_test_request (fixture->session, wg_test_server_get_url (fixture->server), method,
+                          path, token, body != NULL ? "application/json" : NULL, body);
 }
 
 static char *
 sign_in (Fixture    *fixture,
          const char *username)
 {
-  g_autofree char *body = g_strdup_printf ("{\"username\": \"%s\", \"password\": \"wangge2026\"}", username);
-  g_autoptr(SoupMessage) message = new_message (fixture, "POST", "/api/v1/session", NULL, body);
-  g_autoptr(GBytes) bytes = send (fixture, message);
-  g_autoptr(JsonNode) root = NULL;
+  char *token = wg_test_sign_in (fixture->session, wg_test_server_get_url (fixture->server),
+                                 username, "wangge2026");
 
-  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
-  root = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-  return g_strdup (json_object_get_string_member (json_node_get_object (root), "token"));
+  g_assert_nonnull (token);
+  return token;
 }
 
 static void
@@ -95,7 +67,8 @@ fixture_set_up (Fixture       *fixture,
     return;
   fixture->server = wg_test_server_start ("contract", &error);
   g_assert_no_error (error);
-  fixture->session = soup_session_new ();
+  /* No proxy: the server is on loopback whatever the environment says. */
+  fixture->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
   fixture->spec = load_spec ();
   fixture->token = sign_in (fixture, "leader");
 }
@@ -189,14 +162,14 @@ call_operation (Fixture    *fixture,
                 const char *token)
 {
   g_autofree char *upper = g_ascii_strup (method, -1);
-  g_autoptr(SoupMessage) message = new_message (fixture, upper, path, token,
-                                                example_body (path, method));
-  g_autoptr(GBytes) body = send (fixture, message);
-  guint status = soup_message_get_status (message);
+  g_autoptr(WgTestResponse) response = call (fixture, upper, path, token,
+                                             example_body (path, method));
+  guint status = response->status;
   g_autofree char *status_text = g_strdup_printf ("%u", status);
   g_autofree char *what = g_strdup_printf ("%s %s (%s)", upper, path, token ? "signed in" : "anonymous");
   JsonObject *responses = json_object_get_object_member (operation, "responses");
-  const char *media = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  const char *media = soup_message_headers_get_content_type (response->headers, NULL);
+  GBytes *body = response->body;
 
   g_test_message ("%s → %u", what, status);
   if (!json_object_has_member (responses, status_text))
@@ -246,16 +219,14 @@ static void
 test_geojson_variant (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(WgTestResponse) response = NULL;
   JsonObject *operation;
 
   if (fixture->server == NULL)
     return;
-  message = new_message (fixture, "GET", "/api/v1/regions?format=geojson&level=street",
-                         fixture->token, NULL);
-  body = send (fixture, message);
-  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  response = call (fixture, "GET", "/api/v1/regions?format=geojson&level=street",
+                   fixture->token, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
   operation = json_object_get_object_member (
     json_object_get_object_member (
       json_object_get_object_member (json_node_get_object (fixture->spec), "paths"),
@@ -263,7 +234,7 @@ test_geojson_variant (Fixture       *fixture,
     "get");
   check_required_members (fixture,
                           json_object_get_object_member (json_object_get_object_member (operation, "responses"), "200"),
-                          "application/geo+json", body, "GET /api/v1/regions?format=geojson");
+                          "application/geo+json", response->body, "GET /api/v1/regions?format=geojson");
 }
 
 int

@@ -166,32 +166,37 @@ test_session_throttled (Fixture       *fixture,
                    ==, 0);
 }
 
+/* Signs in, ages the session with @sql, and expects 401 session-expired
+ * from @path. */
+static void
+assert_expires (Fixture    *fixture,
+                const char *sql,
+                const char *path)
+{
+  g_autofree char *token = sign_in (fixture, "leader");
+  g_autoptr(WgTestResponse) response = NULL;
+
+  admin_sql (fixture, sql);
+  response = get (fixture, path, token);
+  wg_test_assert_error (response, 401, "session-expired", NULL);
+}
+
 static void
 test_session_idle_expiry (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autofree char *token = NULL;
-  g_autoptr(WgTestResponse) response = NULL;
-
   SKIP_WITHOUT_SERVER (fixture);
-  token = sign_in (fixture, "leader");
-  admin_sql (fixture, "UPDATE sessions SET last_seen_at = now() - interval '121 minutes'");
-  response = get (fixture, "/api/v1/regions", token);
-  wg_test_assert_error (response, 401, "session-expired", NULL);
+  assert_expires (fixture, "UPDATE sessions SET last_seen_at = now() - interval '121 minutes'",
+                  "/api/v1/regions");
 }
 
 static void
 test_session_absolute_expiry (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autofree char *token = NULL;
-  g_autoptr(WgTestResponse) response = NULL;
-
   SKIP_WITHOUT_SERVER (fixture);
-  token = sign_in (fixture, "leader");
-  admin_sql (fixture, "UPDATE sessions SET expires_at = now() - interval '1 second'");
-  response = get (fixture, "/api/v1/session", token);
-  wg_test_assert_error (response, 401, "session-expired", NULL);
+  assert_expires (fixture, "UPDATE sessions SET expires_at = now() - interval '1 second'",
+                  "/api/v1/session");
 }
 
 static void
@@ -218,6 +223,14 @@ test_session_last_seen (Fixture       *fixture,
                                          "WHERE last_seen_at > now() - interval '1 minute'"), ==, 1);
 }
 
+static WgTestResponse *
+sign_out (Fixture    *fixture,
+          const char *token)
+{
+  return wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
+                          token, NULL, NULL);
+}
+
 static void
 test_session_sign_out (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -230,13 +243,11 @@ test_session_sign_out (Fixture       *fixture,
 
   SKIP_WITHOUT_SERVER (fixture);
   token = sign_in (fixture, "grid");
-  deleted = wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
-                             token, NULL, NULL);
+  deleted = sign_out (fixture, token);
   g_assert_cmpuint (deleted->status, ==, 204);
   after = get (fixture, "/api/v1/regions", token);
   wg_test_assert_error (after, 401, "unauthenticated", NULL);
-  again = wg_test_request (fixture->session, fixture->url, "DELETE", "/api/v1/session",
-                           token, NULL, NULL);
+  again = sign_out (fixture, token);
   wg_test_assert_error (again, 401, "unauthenticated", NULL);
 
   /* Sessions that ended over a day ago go when the user signs in again. */
