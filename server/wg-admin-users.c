@@ -96,20 +96,26 @@ wg_admin_roles_to_array (const char  *roles,
   return g_string_free (g_steal_pointer (&literal), FALSE);
 }
 
-/* TRUE when @sql with one parameter returns a row. */
+/* @value must name a row that @sql (one parameter) finds; otherwise a
+ * field error "No @what “@value”". */
 static gboolean
-wg_admin_row_exists (PGconn      *conn,
-                     const char  *sql,
-                     const char  *value,
-                     gboolean    *exists,
-                     GError     **error)
+wg_admin_check_reference (PGconn      *conn,
+                          const char  *sql,
+                          const char  *value,
+                          const char  *field,
+                          const char  *what,
+                          GError     **error)
 {
   const char *params[] = { value };
   g_autoptr(PGresult) result = wg_pg_exec (conn, sql, 1, params, error);
 
   if (result == NULL)
     return FALSE;
-  *exists = PQntuples (result) > 0;
+  if (PQntuples (result) == 0)
+    {
+      wg_set_field_error (error, field, "No %s “%s”", what, value);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -118,19 +124,13 @@ wg_admin_check_unit (PGconn      *conn,
                      const char  *unit_code,
                      GError     **error)
 {
-  gboolean exists = FALSE;
-
   if (unit_code == NULL || *unit_code == '\0' || strlen (unit_code) > 40)
     {
       wg_set_field_error (error, "unit", "A unit code (1 to 40 characters) is required");
       return FALSE;
     }
-  if (!wg_admin_row_exists (conn, "SELECT 1 FROM units WHERE code = $1::text",
-                            unit_code, &exists, error))
-    return FALSE;
-  if (!exists)
-    wg_set_field_error (error, "unit", "No unit with code “%s”", unit_code);
-  return exists;
+  return wg_admin_check_reference (conn, "SELECT 1 FROM units WHERE code = $1::text",
+                                   unit_code, "unit", "unit with code", error);
 }
 
 static gboolean
@@ -138,8 +138,6 @@ wg_admin_check_scope (PGconn      *conn,
                       const char  *scope,
                       GError     **error)
 {
-  gboolean exists = FALSE;
-
   if (scope == NULL || !g_regex_match_simple ("^[0-9]{1,12}(\\.[0-9]{1,12}){0,5}$", scope, 0, 0))
     {
       wg_set_field_error (error, "scope",
@@ -147,12 +145,8 @@ wg_admin_check_scope (PGconn      *conn,
                           scope != NULL ? scope : "");
       return FALSE;
     }
-  if (!wg_admin_row_exists (conn, "SELECT 1 FROM regions WHERE path = $1::ltree",
-                            scope, &exists, error))
-    return FALSE;
-  if (!exists)
-    wg_set_field_error (error, "scope", "No region has the path “%s”", scope);
-  return exists;
+  return wg_admin_check_reference (conn, "SELECT 1 FROM regions WHERE path = $1::ltree",
+                                   scope, "scope", "region with the path", error);
 }
 
 gboolean
@@ -202,14 +196,18 @@ wg_admin_check_username_free (PGconn      *conn,
                               const char  *username,
                               GError     **error)
 {
-  gboolean exists = FALSE;
+  const char *params[] = { username };
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn, "SELECT 1 FROM users WHERE username = $1::text", 1, params, error);
 
-  if (!wg_admin_row_exists (conn, "SELECT 1 FROM users WHERE username = $1::text",
-                            username, &exists, error))
+  if (result == NULL)
     return FALSE;
-  if (exists)
-    g_set_error (error, WG_ERROR, WG_ERROR_CONFLICT, "A user named “%s” already exists", username);
-  return !exists;
+  if (PQntuples (result) > 0)
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_CONFLICT, "A user named “%s” already exists", username);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -47,6 +47,32 @@ wg_migration_version_from_name (const char *name)
   return (int) g_ascii_strtoll (name, NULL, 10);
 }
 
+/* The sorted @list must be 1, 2, … without gaps or duplicates. */
+static gboolean
+wg_migrate_check_sequence (GPtrArray   *list,
+                           const char  *sql_dir,
+                           GError     **error)
+{
+  if (list->len == 0)
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "No migrations (NNN-*.sql) in %s", sql_dir);
+      return FALSE;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      WgMigration *migration = g_ptr_array_index (list, i);
+
+      if (migration->version != (int) i + 1)
+        {
+          g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL,
+                       "Migrations in %s must be numbered 1, 2, … without gaps or duplicates (found %s)",
+                       sql_dir, migration->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Ordered, gap-free list of the migrations of @sql_dir. */
 static GPtrArray *
 wg_migrate_list_dir (const char  *sql_dir,
@@ -75,23 +101,8 @@ wg_migrate_list_dir (const char  *sql_dir,
       g_ptr_array_add (list, migration);
     }
   g_ptr_array_sort (list, wg_migration_compare);
-  for (guint i = 0; i < list->len; i++)
-    {
-      WgMigration *migration = g_ptr_array_index (list, i);
-
-      if (migration->version != (int) i + 1)
-        {
-          g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL,
-                       "Migrations in %s must be numbered 1, 2, … without gaps or duplicates (found %s)",
-                       sql_dir, migration->name);
-          return NULL;
-        }
-    }
-  if (list->len == 0)
-    {
-      g_set_error (error, WG_ERROR, WG_ERROR_INTERNAL, "No migrations (NNN-*.sql) in %s", sql_dir);
-      return NULL;
-    }
+  if (!wg_migrate_check_sequence (list, sql_dir, error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
