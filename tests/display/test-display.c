@@ -307,6 +307,7 @@ static void
 test_login_street_narrow (void)
 {
   WgWindow *window;
+  GtkWidget *leaflet;
 
   if (!require_server ())
     return;
@@ -314,7 +315,10 @@ test_login_street_narrow (void)
   if (sign_in_and_draw (window, "street"))
     save_screenshot (window, "street-map-560x800.png");
 
-  /* Folded: the back button leads to the sidebar. */
+  /* Folded, so that the map keeps the width; the back button leads to
+   * the sidebar. */
+  leaflet = gtk_widget_get_ancestor (wg_window_get_map_page (window), ADW_TYPE_LEAFLET);
+  g_assert_true (leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
   save_screenshot (window, "street-sidebar-560x800.png");
   close_window (window);
