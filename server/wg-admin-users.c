@@ -256,6 +256,17 @@ wg_admin_user_create (PGconn                *conn,
   return wg_admin_user_insert (conn, user, roles, hash, id, error);
 }
 
+/* One statement, so that the change and the revocation land together:
+ * sets @assignment on the user $1 and, when @revoke holds, revokes the
+ * user's open sessions; answers (users changed, sessions revoked). */
+#define UPDATE_AND_REVOKE(assignment, revoke) \
+  "WITH u AS (UPDATE users SET " assignment \
+  "            WHERE username = $1::text RETURNING id)," \
+  "     s AS (UPDATE sessions SET revoked_at = now ()" \
+  "            WHERE " revoke " AND revoked_at IS NULL" \
+  "              AND user_id IN (SELECT id FROM u) RETURNING 1)" \
+  " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM s)"
+
 /* Runs @sql (parameters: username, value) that answers (users, sessions). */
 static gboolean
 wg_admin_user_update (PGconn      *conn,
@@ -290,14 +301,7 @@ wg_admin_user_set_disabled (PGconn      *conn,
                             int         *revoked,
                             GError     **error)
 {
-  /* One statement, so the flag and the revocation land together. */
-  return wg_admin_user_update (conn,
-                               "WITH u AS (UPDATE users SET disabled = $2::boolean"
-                               "            WHERE username = $1::text RETURNING id),"
-                               "     s AS (UPDATE sessions SET revoked_at = now ()"
-                               "            WHERE $2::boolean AND revoked_at IS NULL"
-                               "              AND user_id IN (SELECT id FROM u) RETURNING 1)"
-                               " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM s)",
+  return wg_admin_user_update (conn, UPDATE_AND_REVOKE ("disabled = $2::boolean", "$2::boolean"),
                                username, disabled ? "true" : "false", revoked, error);
 }
 
@@ -316,12 +320,6 @@ wg_admin_user_set_password (PGconn      *conn,
   hash = wg_password_hash (password, error);
   if (hash == NULL)
     return FALSE;
-  return wg_admin_user_update (conn,
-                               "WITH u AS (UPDATE users SET password_hash = $2::text"
-                               "            WHERE username = $1::text RETURNING id),"
-                               "     s AS (UPDATE sessions SET revoked_at = now ()"
-                               "            WHERE revoked_at IS NULL"
-                               "              AND user_id IN (SELECT id FROM u) RETURNING 1)"
-                               " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM s)",
+  return wg_admin_user_update (conn, UPDATE_AND_REVOKE ("password_hash = $2::text", "true"),
                                username, hash, revoked, error);
 }
