@@ -242,6 +242,15 @@ get (Fixture     *fixture,
   return wg_api_client_request_finish (fixture->client, wait_result (fixture), error);
 }
 
+static WgUser *
+get_session (Fixture  *fixture,
+             GError  **error)
+{
+  g_clear_object (&fixture->result);
+  wg_api_client_get_session_async (fixture->client, NULL, store_result_cb, fixture);
+  return wg_api_client_get_session_finish (fixture->client, wait_result (fixture), error);
+}
+
 static void
 test_login_success (Fixture       *fixture,
                     gconstpointer  data)
@@ -326,9 +335,7 @@ test_get_session (Fixture       *fixture,
   g_autoptr(WgUser) user = NULL;
 
   g_assert_no_error (error);
-  g_clear_object (&fixture->result);
-  wg_api_client_get_session_async (fixture->client, NULL, store_result_cb, fixture);
-  user = wg_api_client_get_session_finish (fixture->client, wait_result (fixture), &error);
+  user = get_session (fixture, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wg_user_get_username (user), ==, "street");
   g_assert_true (wg_api_client_get_user (fixture->client) == user);
