@@ -424,8 +424,10 @@ test_command_line_screenshot (void)
 static void
 test_preferences_and_about (void)
 {
+  g_autoptr(GtkBuilder) builder = NULL;
   GtkWidget *preferences;
   GtkWidget *about;
+  GtkWidget *shortcuts;
 
   if (!have_display)
     {
@@ -443,6 +445,13 @@ test_preferences_and_about (void)
   gtk_window_present (GTK_WINDOW (about));
   save_screenshot (about, "about-420x640.png");
   gtk_window_destroy (GTK_WINDOW (about));
+
+  builder = gtk_builder_new_from_resource ("/org/wangge/Wangge/gtk/help-overlay.ui");
+  shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  wg_screenshot_prepare_window (GTK_WINDOW (shortcuts), 1000, 560);
+  gtk_window_present (GTK_WINDOW (shortcuts));
+  save_screenshot (shortcuts, "shortcuts-1000x560.png");
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
   spin_for (50);
 }
 
