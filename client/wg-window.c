@@ -18,6 +18,7 @@ struct _WgWindow
   /* Cancelled on close and on sign-out: nothing of an old session lands. */
   GCancellable *cancellable;
   GListModel *regions;
+  AdwToast *regions_toast;      /* weak: the toast offering to retry */
   gboolean remember_size;
   gboolean loading_regions;
 
@@ -76,6 +77,13 @@ wg_window_set_regions (WgWindow   *self,
 }
 
 static void
+wg_window_dismiss_regions_toast (WgWindow *self)
+{
+  if (self->regions_toast != NULL)
+    adw_toast_dismiss (self->regions_toast);
+}
+
+static void
 wg_window_show_toast_for_error (WgWindow     *self,
                                 const GError *error)
 {
@@ -88,6 +96,7 @@ wg_window_show_toast_for_error (WgWindow     *self,
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("_Retry"));
   adw_toast_set_action_name (toast, "win.reload-regions");
+  g_set_weak_pointer (&self->regions_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -107,7 +116,8 @@ wg_window_regions_cb (GObject      *source,
   wg_window_update_actions (self);
   if (regions == NULL)
     {
-      g_warning ("Could not load the territory: %s", error->message);
+      /* expected when the network or the server is down: the toast says it */
+      g_debug ("Could not load the territory: %s", error->message);
       wg_window_show_toast_for_error (self, error);
       return;
     }
@@ -118,6 +128,8 @@ wg_window_regions_cb (GObject      *source,
 static void
 wg_window_load_regions (WgWindow *self)
 {
+  /* A retry replaces the toast of the last failure instead of stacking. */
+  wg_window_dismiss_regions_toast (self);
   self->loading_regions = TRUE;
   wg_window_update_actions (self);
   wg_api_client_list_regions_geojson_async (self->client, self->cancellable,
@@ -238,6 +250,7 @@ wg_window_show_login (WgWindow     *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading_regions = FALSE;
+  wg_window_dismiss_regions_toast (self);
 
   wg_window_clear_pages (self);
   wg_window_set_regions (self, NULL);
@@ -402,6 +415,7 @@ wg_window_dispose (GObject *object)
   WgWindow *self = WG_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->regions_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->regions);
