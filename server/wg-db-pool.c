@@ -34,6 +34,7 @@ struct _WgDbPool {
   GPtrArray   *workers;
   GMutex       lock;
   gboolean     stopped;
+  gboolean     abandoned;     /* no job starts any more; under the lock */
 };
 
 G_DEFINE_FINAL_TYPE (WgDbPool, wg_db_pool, G_TYPE_OBJECT)
@@ -183,14 +184,22 @@ wg_db_worker_begin (WgDbWorker  *worker,
          wg_db_worker_exec (worker, "BEGIN", error);
 }
 
-static void
+/* Makes the running job cancellable (or not, with NULL).  FALSE when the
+ * pool was abandoned: the job must not start. */
+static gboolean
 wg_db_worker_set_cancel (WgDbWorker *worker,
                          PGcancel   *cancel)
 {
+  gboolean abandoned;
+
   g_mutex_lock (&worker->pool->lock);
   g_clear_pointer (&worker->cancel, PQfreeCancel);
+  abandoned = worker->pool->abandoned;
+  if (abandoned)
+    g_clear_pointer (&cancel, PQfreeCancel);
   worker->cancel = cancel;
   g_mutex_unlock (&worker->pool->lock);
+  return !abandoned;
 }
 
 /* The job itself, cancellable from the main thread while it runs. */
@@ -202,7 +211,11 @@ wg_db_worker_call (WgDbWorker  *worker,
 {
   gboolean ok;
 
-  wg_db_worker_set_cancel (worker, PQgetCancel (worker->conn));
+  if (!wg_db_worker_set_cancel (worker, PQgetCancel (worker->conn)))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_UNAVAILABLE, "The server is shutting down");
+      return FALSE;
+    }
   ok = job->func (worker->conn, job->data, outcome, error);
   wg_db_worker_set_cancel (worker, NULL);
   return ok;
@@ -414,6 +427,7 @@ wg_db_pool_cancel_running (WgDbPool *self)
   g_return_if_fail (WG_IS_DB_POOL (self));
 
   g_mutex_lock (&self->lock);
+  self->abandoned = TRUE;
   for (guint i = 0; i < self->workers->len; i++)
     {
       WgDbWorker *worker = g_ptr_array_index (self->workers, i);

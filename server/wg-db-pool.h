@@ -50,8 +50,9 @@ gboolean  wg_db_pool_run_finish (WgDbPool            *self,
  * connections.  Later jobs fail with WG_ERROR_UNAVAILABLE. */
 void      wg_db_pool_shutdown   (WgDbPool            *self);
 
-/* Asks the database to cancel the statements running now (the jobs fail):
- * when shutting down has waited long enough. */
+/* Asks the database to cancel the statements running now (the jobs fail)
+ * and fails the jobs not started yet without running them: when shutting
+ * down has waited long enough. */
 void      wg_db_pool_cancel_running (WgDbPool        *self);
 
 /* Opens one connection with the pool's defaults (connect timeout,

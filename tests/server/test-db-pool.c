@@ -196,6 +196,72 @@ test_pool_failed_transaction_is_an_error (Fixture       *fixture,
   g_assert_true (run_job (fixture, WG_DB_JOB_TRANSACTION, read_scope_job, &scope, NULL));
 }
 
+#define SLEEP_SECONDS 10
+#define N_SLEEPERS 3
+
+typedef struct {
+  guint pending;
+  guint failed;
+} Sleepers;
+
+static gboolean
+sleep_job (PGconn   *conn,
+           gpointer  data,
+           GError  **outcome,
+           GError  **error)
+{
+  g_autoptr(PGresult) result = wg_pg_exec (conn, "SELECT pg_sleep (" G_STRINGIFY (SLEEP_SECONDS) ")",
+                                           0, NULL, error);
+
+  return result != NULL;
+}
+
+static void
+sleeper_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Sleepers *sleepers = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wg_db_pool_run_finish (WG_DB_POOL (source), result, &error))
+    sleepers->failed++;
+  sleepers->pending--;
+}
+
+/* A shutdown that has waited long enough: the running statement is
+ * cancelled and the queued jobs fail without running. */
+static void
+test_pool_cancel_running (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(PGconn) owner = NULL;
+  Sleepers sleepers = { 0 };
+  gint64 start;
+
+  if (fixture->pool == NULL)
+    return;
+  owner = wg_test_connect (fixture->name, "postgres");
+  for (guint i = 0; i < N_SLEEPERS; i++)
+    {
+      sleepers.pending++;
+      wg_db_pool_run_async (fixture->pool, WG_DB_JOB_TRANSACTION, sleep_job, NULL, NULL,
+                            sleeper_done_cb, &sleepers);
+    }
+  while (wg_test_query_int (owner, "SELECT count(*) FROM pg_stat_activity "
+                                   "WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'") == 0)
+    g_usleep (20 * 1000);
+
+  start = g_get_monotonic_time ();
+  g_test_expect_message ("wg-pg", G_LOG_LEVEL_MESSAGE, "SQL error 57014*");
+  wg_db_pool_cancel_running (fixture->pool);
+  while (sleepers.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (sleepers.failed, ==, N_SLEEPERS);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, (SLEEP_SECONDS / 2) * G_USEC_PER_SEC);
+}
+
 static void
 test_pool_role_check (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -233,6 +299,8 @@ main (int   argc,
               fixture_set_up, test_pool_scope_is_transaction_local, fixture_tear_down);
   g_test_add ("/server/db-pool/failed-transaction-is-an-error", Fixture, NULL,
               fixture_set_up, test_pool_failed_transaction_is_an_error, fixture_tear_down);
+  g_test_add ("/server/db-pool/cancel-running", Fixture, NULL,
+              fixture_set_up, test_pool_cancel_running, fixture_tear_down);
   g_test_add ("/server/db-pool/role-check", Fixture, NULL,
               fixture_set_up, test_pool_role_check, fixture_tear_down);
   return g_test_run ();
