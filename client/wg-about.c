@@ -10,7 +10,8 @@
 GtkWidget *
 wg_about_window_new (GtkWindow *parent)
 {
-  static const char *developers[] = { "Wangge contributors", NULL };
+  /* the Credits page shows this list: translated like the developer name */
+  const char *developers[] = { _("Wangge contributors"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
