@@ -30,6 +30,8 @@ test_input_malformed_json (Fixture       *fixture,
   g_autoptr(WgTestResponse) broken = NULL;
   g_autoptr(WgTestResponse) array = NULL;
   g_autoptr(WgTestResponse) empty = NULL;
+  g_autoptr(WgTestResponse) deep = NULL;
+  g_autofree char *nested = g_strnfill (1000 * 1000, '[');
 
   SKIP_WITHOUT_SERVER (fixture);
   broken = post_json (fixture, "/api/v1/session", "{\"username\": \"leader\", ");
@@ -38,6 +40,11 @@ test_input_malformed_json (Fixture       *fixture,
   wg_test_assert_error (array, 400, "malformed-json", NULL);
   empty = post_json (fixture, "/api/v1/session", "");
   wg_test_assert_error (empty, 400, "malformed-json", NULL);
+  /* Under the size limit but nested a million deep: json-glib would
+   * recurse until the stack overflows. */
+  deep = post_json (fixture, "/api/v1/session", nested);
+  wg_test_assert_error (deep, 400, "malformed-json", NULL);
+  assert_still_serving (fixture);
 }
 
 static void
