@@ -77,6 +77,16 @@ wg_window_set_regions (WgWindow   *self,
 }
 
 static void
+wg_window_set_loading_regions (WgWindow *self,
+                               gboolean  loading)
+{
+  self->loading_regions = loading;
+  if (self->map_page != NULL)
+    wg_map_page_set_loading (WG_MAP_PAGE (self->map_page), loading);
+  wg_window_update_actions (self);
+}
+
+static void
 wg_window_dismiss_regions_toast (WgWindow *self)
 {
   if (self->regions_toast != NULL)
@@ -112,8 +122,7 @@ wg_window_regions_cb (GObject      *source,
   regions = wg_api_client_list_regions_geojson_finish (WG_API_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->loading_regions = FALSE;
-  wg_window_update_actions (self);
+  wg_window_set_loading_regions (self, FALSE);
   if (regions == NULL)
     {
       /* expected when the network or the server is down: the toast says it */
@@ -130,8 +139,7 @@ wg_window_load_regions (WgWindow *self)
 {
   /* A retry replaces the toast of the last failure instead of stacking. */
   wg_window_dismiss_regions_toast (self);
-  self->loading_regions = TRUE;
-  wg_window_update_actions (self);
+  wg_window_set_loading_regions (self, TRUE);
   wg_api_client_list_regions_geojson_async (self->client, self->cancellable,
                                             wg_window_regions_cb, g_object_ref (self));
 }

@@ -37,6 +37,7 @@ struct _WgMapPage
   GtkLabel *notice_label;
   GtkLabel *attribution_label;
   GtkRevealer *panel_revealer;
+  GtkWidget *loading_spinner;
   WgMapGridPanel *grid_panel;
 
   GSettings *settings;

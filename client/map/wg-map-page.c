@@ -411,6 +411,7 @@ wg_map_page_class_init (WgMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WgMapPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, WgMapPage, grid_panel);
   gtk_widget_class_bind_template_callback (widget_class, wg_map_page_search_entry_search_changed_cb);
 
@@ -541,6 +542,15 @@ wg_map_page_get_fill_stats (WgMapPage *self,
 
   *n_tiles = self->overlay_source != NULL ? wg_map_overlay_source_get_filled (self->overlay_source) : 0;
   *fill_ms = self->overlay_source != NULL ? wg_map_overlay_source_get_fill_ms (self->overlay_source) : 0;
+}
+
+void
+wg_map_page_set_loading (WgMapPage *self,
+                         gboolean   loading)
+{
+  g_return_if_fail (WG_IS_MAP_PAGE (self));
+
+  gtk_widget_set_visible (self->loading_spinner, loading);
 }
 
 ShumateMap *

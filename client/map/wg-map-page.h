@@ -37,5 +37,8 @@ const char *wg_map_page_get_selected_code (WgMapPage *self);
 void        wg_map_page_get_fill_stats    (WgMapPage *self,
                                            guint     *n_tiles,
                                            double    *fill_ms);
+/* Shows that the territory is being loaded (a spinner over the map). */
+void        wg_map_page_set_loading       (WgMapPage *self,
+                                           gboolean   loading);
 
 G_END_DECLS

@@ -173,7 +173,15 @@ test_page_draws_grids (Fixture       *fixture,
   g_assert_cmpuint (n_tiles, >, 0);
   /* the territory is synthetic, and the map says so */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page->notice_label)));
+  g_assert_false (gtk_widget_get_visible (fixture->page->loading_spinner));
   save_screenshot (fixture->window, "map-1280x800.png");
+
+  /* a reload in progress shows a spinner over the map */
+  wg_map_page_set_loading (fixture->page, TRUE);
+  g_assert_true (gtk_widget_get_visible (fixture->page->loading_spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (fixture->page->loading_spinner)));
+  wg_map_page_set_loading (fixture->page, FALSE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (fixture->page->loading_spinner)));
 
   /* a grid of the fixture is tinted: not the grey ground, not white paper */
   grid_code = g_getenv ("WG_MAP_GEOJSON") ? NULL : "110101001001002";
