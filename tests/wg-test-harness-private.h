@@ -1,9 +1,16 @@
 /* wg-test-harness-private.h — more of the harness, for the server tests */
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "wg-test-harness.h"
 
 G_BEGIN_DECLS
+
+/* For tests that query the database directly (server/wg-pg.h has the same
+ * two; a test includes one or the other). */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* Starts wangge-server against any database (@conninfo, as wangge_app),
  * for tests that bring their own cluster (get_admin_conninfo is then NULL).

@@ -27,9 +27,6 @@ struct _WgTestServer {
   GSubprocess *process;
 };
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
 static void wg_test_server_free (WgTestServer *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgTestServer, wg_test_server_free)
 

@@ -12,9 +12,6 @@
 #define MAX_BODY (1024 * 1024)
 #define SIGN_IN_BODY "{\"username\": \"leader\", \"password\": \"wangge2026\"}"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
 static void
 assert_still_serving (Fixture *fixture)
 {

@@ -13,9 +13,6 @@
 
 #include "test-server.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
 void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
