@@ -8,6 +8,10 @@
 
 #define BACKOFF_FIRST_MS 250
 #define BACKOFF_MAX_MS   4000
+/* Jobs waiting per worker before new ones are refused: a database that
+ * hangs (a lock, a partition) turns into quick 503s, not a growing queue
+ * of requests that time out anyway. */
+#define MAX_QUEUED_PER_WORKER 100
 
 typedef struct {
   WgDbJobFlags  flags;
@@ -33,6 +37,7 @@ struct _WgDbPool {
   GAsyncQueue *queue;
   GPtrArray   *workers;
   GMutex       lock;
+  guint        max_queued;
   gboolean     stopped;
   gboolean     abandoned;     /* no job starts any more; under the lock */
 };
@@ -354,6 +359,7 @@ wg_db_pool_new (const char *conninfo,
 
   self = g_object_new (WG_TYPE_DB_POOL, NULL);
   self->conninfo = g_strdup (conninfo);
+  self->max_queued = MAX_QUEUED_PER_WORKER * n_workers;
   for (guint i = 0; i < n_workers; i++)
     {
       WgDbWorker *worker = g_new0 (WgDbWorker, 1);
@@ -390,12 +396,28 @@ wg_db_pool_run_async (WgDbPool            *self,
                                "The server is shutting down");
       return;
     }
+  if (g_async_queue_length (self->queue) >= (gint) self->max_queued)
+    {
+      g_task_return_new_error (task, WG_ERROR, WG_ERROR_UNAVAILABLE,
+                               "The database is busy; try again shortly");
+      return;
+    }
   job = g_new0 (WgDbJob, 1);
   job->flags = flags;
   job->func = func;
   job->data = data;
   job->task = g_steal_pointer (&task);
   g_async_queue_push (self->queue, job);
+}
+
+void
+wg_db_pool_set_max_queued (WgDbPool *self,
+                           guint     max_queued)
+{
+  g_return_if_fail (WG_IS_DB_POOL (self));
+  g_return_if_fail (max_queued > 0);
+
+  self->max_queued = max_queued;
 }
 
 gboolean

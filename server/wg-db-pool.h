@@ -34,6 +34,10 @@ G_DECLARE_FINAL_TYPE (WgDbPool, wg_db_pool, WG, DB_POOL, GObject)
 
 WgDbPool *wg_db_pool_new        (const char          *conninfo,
                                  guint                n_workers);
+/* How many jobs may wait for a worker (default 100 per worker); beyond
+ * that a job fails at once with WG_ERROR_UNAVAILABLE. */
+void      wg_db_pool_set_max_queued (WgDbPool        *self,
+                                     guint            max_queued);
 /* @data must stay alive until @callback runs; the callback runs in the
  * thread-default main context of the caller. */
 void      wg_db_pool_run_async  (WgDbPool            *self,

@@ -262,6 +262,45 @@ test_pool_cancel_running (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, (SLEEP_SECONDS / 2) * G_USEC_PER_SEC);
 }
 
+/* A database that hangs: the queue is bounded, and the jobs beyond it
+ * fail at once rather than wait. */
+static void
+test_pool_queue_is_bounded (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(PGconn) owner = NULL;
+  Sleepers sleepers = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (fixture->pool == NULL)
+    return;
+  owner = wg_test_connect (fixture->name, "postgres");
+  wg_db_pool_set_max_queued (fixture->pool, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      sleepers.pending++;
+      wg_db_pool_run_async (fixture->pool, WG_DB_JOB_TRANSACTION, sleep_job, NULL, NULL,
+                            sleeper_done_cb, &sleepers);
+      /* The first one runs: two wait behind it. */
+      while (i == 0 && wg_test_query_int (owner, "SELECT count(*) FROM pg_stat_activity "
+                                                 "WHERE query LIKE 'SELECT pg_sleep%' "
+                                                 "AND state = 'active'") == 0)
+        g_usleep (20 * 1000);
+    }
+
+  start = g_get_monotonic_time ();
+  g_assert_false (run_job (fixture, WG_DB_JOB_TRANSACTION, sleep_job, NULL, &error));
+  g_assert_error (error, WG_ERROR, WG_ERROR_UNAVAILABLE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  g_test_expect_message ("wg-pg", G_LOG_LEVEL_MESSAGE, "SQL error 57014*");
+  wg_db_pool_cancel_running (fixture->pool);
+  while (sleepers.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_assert_expected_messages ();
+}
+
 static void
 test_pool_role_check (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -301,6 +340,8 @@ main (int   argc,
               fixture_set_up, test_pool_failed_transaction_is_an_error, fixture_tear_down);
   g_test_add ("/server/db-pool/cancel-running", Fixture, NULL,
               fixture_set_up, test_pool_cancel_running, fixture_tear_down);
+  g_test_add ("/server/db-pool/queue-is-bounded", Fixture, NULL,
+              fixture_set_up, test_pool_queue_is_bounded, fixture_tear_down);
   g_test_add ("/server/db-pool/role-check", Fixture, NULL,
               fixture_set_up, test_pool_role_check, fixture_tear_down);
   return g_test_run ();
