@@ -29,6 +29,14 @@ test_input_malformed_json (Fixture       *fixture,
   g_autoptr(WgTestResponse) empty = NULL;
   g_autoptr(WgTestResponse) deep = NULL;
   g_autofree char *nested = g_strnfill (1000 * 1000, '[');
+  g_autofree char *open31 = g_strnfill (31, '[');
+  g_autofree char *close31 = g_strnfill (31, ']');
+  g_autofree char *limit_body = g_strdup_printf ("{\"username\": %s\"[[[[\"%s, \"password\": \"x\"}",
+                                                 open31, close31);
+  g_autofree char *over_body = g_strdup_printf ("{\"username\": [%s\"x\"%s], \"password\": \"x\"}",
+                                                open31, close31);
+  g_autoptr(WgTestResponse) at_limit = NULL;
+  g_autoptr(WgTestResponse) over_limit = NULL;
 
   SKIP_WITHOUT_SERVER (fixture);
   broken = post_json (fixture, "/api/v1/session", "{\"username\": \"leader\", ");
@@ -42,6 +50,12 @@ test_input_malformed_json (Fixture       *fixture,
   deep = post_json (fixture, "/api/v1/session", nested);
   wg_test_assert_error (deep, 400, "malformed-json", NULL);
   assert_still_serving (fixture);
+  /* 32 levels are read (and then refused for the field's type), 33 not;
+   * brackets inside strings do not count. */
+  at_limit = post_json (fixture, "/api/v1/session", limit_body);
+  wg_test_assert_error (at_limit, 400, "invalid-input", "username");
+  over_limit = post_json (fixture, "/api/v1/session", over_body);
+  wg_test_assert_error (over_limit, 400, "malformed-json", NULL);
 }
 
 static void
