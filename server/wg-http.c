@@ -10,6 +10,7 @@
 #include "wg-json.h"
 
 #define USER_ID_KEY "wg-user-id"
+#define STATUS_KEY  "wg-status"
 /* API bodies are flat objects; json-glib parses recursively, and a body of
  * a million "[" would overflow the stack. */
 #define MAX_JSON_DEPTH 32
@@ -127,6 +128,24 @@ wg_http_request_parse_object (WgHttpRequest  *request,
   return wg_json_parse_object (data, length, error);
 }
 
+/* The status is kept for the request log too: libsoup replaces it with
+ * 500 when the client hangs up before the answer is written. */
+static void
+set_status (SoupServerMessage *message,
+            guint              status)
+{
+  soup_server_message_set_status (message, status, NULL);
+  g_object_set_data (G_OBJECT (message), STATUS_KEY, GUINT_TO_POINTER (status));
+}
+
+guint
+wg_http_message_get_status (SoupServerMessage *message)
+{
+  guint status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), STATUS_KEY));
+
+  return status != 0 ? status : soup_server_message_get_status (message);
+}
+
 static void
 set_json_body (SoupServerMessage *message,
                guint              status,
@@ -135,7 +154,7 @@ set_json_body (SoupServerMessage *message,
   gsize length = 0;
   char *text = wg_json_to_string (node, &length);
 
-  soup_server_message_set_status (message, status, NULL);
+  set_status (message, status);
   soup_server_message_set_response (message, WG_MEDIA_JSON, SOUP_MEMORY_TAKE, text, length);
 }
 
@@ -172,7 +191,7 @@ wg_http_respond_bytes (WgHttpRequest *request,
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
 
-  soup_server_message_set_status (request->message, status, NULL);
+  set_status (request->message, status);
   soup_message_headers_replace (headers, "Content-Type", content_type);
   soup_message_body_append_bytes (soup_server_message_get_response_body (request->message), body);
   wg_http_request_free (request);
@@ -182,7 +201,7 @@ void
 wg_http_respond_empty (WgHttpRequest *request,
                        guint          status)
 {
-  soup_server_message_set_status (request->message, status, NULL);
+  set_status (request->message, status);
   wg_http_request_free (request);
 }
 

@@ -58,6 +58,8 @@ void           wg_http_respond_result       (WgHttpRequest     *request,
 /* Sets an error response on a message directly (router, body limit). */
 void           wg_http_message_set_error    (SoupServerMessage *message,
                                              const GError      *error);
+/* The status the server answered (also when the client hung up first). */
+guint          wg_http_message_get_status   (SoupServerMessage *message);
 /* The user id recorded for the log, 0 when none. */
 gint64         wg_http_message_get_user_id  (SoupServerMessage *message);
 

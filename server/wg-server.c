@@ -187,7 +187,7 @@ wg_server_log_request (SoupServerMessage *message,
   gint64 user_id = wg_http_message_get_user_id (message);
   g_autofree char *user = user_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, user_id)
                                       : g_strdup ("-");
-  g_autofree char *status = g_strdup_printf ("%u", soup_server_message_get_status (message));
+  g_autofree char *status = g_strdup_printf ("%u", wg_http_message_get_status (message));
   g_autofree char *duration = g_strdup_printf ("%.1f", ms);
   const char *method = soup_server_message_get_method (message);
   const char *path = g_uri_get_path (soup_server_message_get_uri (message));

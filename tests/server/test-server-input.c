@@ -253,6 +253,45 @@ test_input_graceful_shutdown (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A client that hangs up while its sign-in runs: the server carries on,
+ * and the request log says what it answered, not libsoup's 500. */
+static void
+test_input_hang_up (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *log = NULL;
+  gint64 deadline;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  connection = g_socket_client_connect_to_uri (client, fixture->url, 0, NULL, &error);
+  g_assert_no_error (error);
+  request = g_strdup_printf ("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
+                             "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                             strlen (SIGN_IN_BODY), SIGN_IN_BODY);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                             request, strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Password hashing takes tens of milliseconds: gone before the answer. */
+  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_free (log);
+      log = wg_test_server_read_log (fixture->server);
+      g_usleep (20 * 1000);
+    }
+  while (strstr (log, "(aborted)") == NULL && g_get_monotonic_time () < deadline);
+  g_assert_nonnull (strstr (log, "POST /api/v1/session 201 "));
+  g_assert_null (strstr (log, "POST /api/v1/session 500 "));
+  assert_still_serving (fixture);
+}
+
 void
 wg_test_add_input_tests (void)
 {
@@ -262,4 +301,5 @@ wg_test_add_input_tests (void)
   WG_TEST_ADD ("/server/input/too-large", test_input_too_large);
   WG_TEST_ADD ("/server/input/routing", test_input_routing);
   WG_TEST_ADD ("/server/input/graceful-shutdown", test_input_graceful_shutdown);
+  WG_TEST_ADD ("/server/input/hang-up", test_input_hang_up);
 }
