@@ -1,7 +1,7 @@
 /* wg-api-client-private.h — the transport of WgApiClient, shared by
  * wg-api-client.c (the object, sending, the generic request) and the files
  * that implement one resource each (wg-api-client-session.c,
- * wg-api-client-regions.c). */
+ * wg-api-client-regions.c, wg-api-client-people.c). */
 #pragma once
 
 #include "wg-api-client.h"
@@ -35,6 +35,28 @@ void      _wg_api_client_send_async        (WgApiClient          *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+/* The same with extra request headers: @headers is NULL or a
+ * NULL-terminated list of name, value, name, value… (If-Match,
+ * Idempotency-Key). */
+void      _wg_api_client_send_with_headers_async (WgApiClient         *self,
+                                                  const char          *method,
+                                                  const char          *path,
+                                                  JsonNode            *body,
+                                                  const char          *accept,
+                                                  const char * const  *headers,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* wg_api_client_request_async() with extra headers as above; finish it
+ * with wg_api_client_request_finish(). */
+void      _wg_api_client_request_with_headers_async (WgApiClient         *self,
+                                                     const char          *method,
+                                                     const char          *path,
+                                                     JsonNode            *body,
+                                                     const char * const  *headers,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 GBytes   *_wg_api_client_send_finish       (WgApiClient          *self,
                                             GAsyncResult         *result,
                                             GError              **error);

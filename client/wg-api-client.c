@@ -196,12 +196,13 @@ wg_api_client_send_cb (GObject      *source,
 }
 
 static SoupMessage *
-wg_api_client_new_message (WgApiClient  *self,
-                           const char   *method,
-                           const char   *path,
-                           JsonNode     *body,
-                           const char   *accept,
-                           GError      **error)
+wg_api_client_new_message (WgApiClient         *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           const char          *accept,
+                           const char * const  *headers_to_add,
+                           GError             **error)
 {
   g_autofree char *url = NULL;
   g_autoptr(SoupMessage) message = NULL;
@@ -223,6 +224,8 @@ wg_api_client_new_message (WgApiClient  *self,
 
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
+  for (guint i = 0; headers_to_add != NULL && headers_to_add[i] != NULL && headers_to_add[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (headers, headers_to_add[i], headers_to_add[i + 1]);
   if (body != NULL)
     {
       gsize length = 0;
@@ -246,12 +249,27 @@ _wg_api_client_send_async (WgApiClient         *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  _wg_api_client_send_with_headers_async (self, method, path, body, accept, NULL,
+                                          cancellable, callback, user_data);
+}
+
+void
+_wg_api_client_send_with_headers_async (WgApiClient         *self,
+                                        const char          *method,
+                                        const char          *path,
+                                        JsonNode            *body,
+                                        const char          *accept,
+                                        const char * const  *headers,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessage *message;
 
   task = _wg_api_client_task_new (self, _wg_api_client_send_async, cancellable, callback, user_data);
-  message = wg_api_client_new_message (self, method, path, body, accept, &error);
+  message = wg_api_client_new_message (self, method, path, body, accept, headers, &error);
   if (message == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -317,6 +335,24 @@ wg_api_client_request_cb (GObject      *source,
       return;
     }
   wg_api_client_return_parsed (task, bytes);
+}
+
+void
+_wg_api_client_request_with_headers_async (WgApiClient         *self,
+                                           const char          *method,
+                                           const char          *path,
+                                           JsonNode            *body,
+                                           const char * const  *headers,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = _wg_api_client_task_new (self, wg_api_client_request_async, cancellable, callback, user_data);
+  _wg_api_client_send_with_headers_async (self, method, path, body, WG_MEDIA_JSON, headers,
+                                          cancellable, wg_api_client_request_cb,
+                                          g_steal_pointer (&task));
 }
 
 /* GObject */

@@ -1,0 +1,53 @@
+/* wg-people-model.h — the people of a filter, paged from the server
+ *
+ * A GListModel of WgPerson that holds only the pages loaded so far (keyset
+ * pages of GET /people): when a view asks for an item near the end, the
+ * next page is fetched and appended (items-changed).  Changing the query
+ * empties the model and starts again; the first page asks for the total,
+ * so "N people" is known without loading them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wg-api-client-people.h"
+
+G_BEGIN_DECLS
+
+#define WG_TYPE_PEOPLE_MODEL (wg_people_model_get_type ())
+G_DECLARE_FINAL_TYPE (WgPeopleModel, wg_people_model, WG, PEOPLE_MODEL, GObject)
+
+/* Rows per request. */
+#define WG_PEOPLE_MODEL_PAGE_SIZE 100
+/* The next page is asked for when a view reaches this close to the end. */
+#define WG_PEOPLE_MODEL_PREFETCH 40
+
+WgPeopleModel *wg_people_model_new          (WgApiClient         *client);
+
+/* Replaces the filters and reloads (also when they are the same). */
+void           wg_people_model_set_query    (WgPeopleModel       *self,
+                                             const WgPeopleQuery *query);
+void           wg_people_model_reload       (WgPeopleModel       *self);
+/* Stops loading and empties the model (sign-out). */
+void           wg_people_model_clear        (WgPeopleModel       *self);
+
+/* Fetches the next page unless one is on its way or none is left. */
+void           wg_people_model_load_more    (WgPeopleModel       *self);
+
+/* How many people match (-1 until the first page arrived). */
+gint64         wg_people_model_get_total    (WgPeopleModel       *self);
+gboolean       wg_people_model_get_loading  (WgPeopleModel       *self);
+gboolean       wg_people_model_get_complete (WgPeopleModel       *self);
+/* The error of the last failed load, or NULL. */
+const GError  *wg_people_model_get_error    (WgPeopleModel       *self);
+
+/* Keeps a loaded row in step with an edit: replaces the row of the same
+ * id, or removes it (@person NULL). */
+void           wg_people_model_update_person (WgPeopleModel      *self,
+                                              gint64              id,
+                                              WgPerson           *person);
+/* Position of the loaded row with this id, or -1. */
+gint           wg_people_model_find          (WgPeopleModel      *self,
+                                              gint64              id);
+
+G_END_DECLS
