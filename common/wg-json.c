@@ -2,8 +2,64 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "wg-error.h"
 #include "wg-json.h"
+
+gboolean
+wg_json_depth_ok (const char *data,
+                  gsize       length,
+                  guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string && c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = !in_string;
+      else if (!in_string && (c == '[' || c == '{') && ++depth > max_depth)
+        return FALSE;
+      else if (!in_string && (c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+JsonNode *
+wg_json_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!wg_json_depth_ok (data, length, WG_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON,
+                   "The JSON nests more than %d levels deep", WG_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON,
+                   "Not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_MALFORMED_JSON, "Empty JSON document");
+      return NULL;
+    }
+  return json_node_ref (root);
+}
 
 JsonNode *
 wg_json_parse_object (const char  *data,
@@ -20,10 +76,18 @@ wg_json_parse_object (const char  *data,
                            "The request body is empty; a JSON object was expected");
       return NULL;
     }
-  if (length > 0 && !g_utf8_validate (data, length, NULL))
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error_literal (error, WG_ERROR, WG_ERROR_MALFORMED_JSON,
                            "The request body is not valid UTF-8");
+      return NULL;
+    }
+  if (!wg_json_depth_ok (data, (gsize) length, WG_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON,
+                   "The request body nests JSON more than %d levels deep", WG_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

@@ -5,6 +5,23 @@
 
 G_BEGIN_DECLS
 
+/* How deep JSON may nest: json-glib's parser recurses once per level, so a
+ * body of a million '[' would overflow the stack.  Real documents (GeoJSON
+ * included) stay under ten. */
+#define WG_JSON_MAX_DEPTH 32
+
+/* TRUE when @data never nests arrays and objects deeper than @max_depth
+ * (brackets inside strings do not count). */
+gboolean    wg_json_depth_ok             (const char  *data,
+                                          gsize        length,
+                                          guint        max_depth);
+
+/* Parses any JSON document (a server's answer), refusing one that nests
+ * deeper than WG_JSON_MAX_DEPTH; errors are WG_ERROR_MALFORMED_JSON. */
+JsonNode   *wg_json_parse                (const char  *data,
+                                          gsize        length,
+                                          GError     **error);
+
 /* Parses a request body that must be one JSON object.  Malformed text gives
  * WG_ERROR_MALFORMED_JSON, anything else than an object WG_ERROR_INVALID_INPUT. */
 JsonNode   *wg_json_parse_object         (const char  *data,

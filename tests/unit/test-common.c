@@ -124,6 +124,44 @@ test_json_parse (void)
 }
 
 static void
+test_json_depth (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) at_limit = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) any = NULL;
+  const char *quoted = "{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"[[[[\"}";
+
+  /* A million brackets overflowed json-glib's recursive parser. */
+  g_string_append (deep, "{\"a\": ");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_false (wg_json_depth_ok (deep->str, deep->len, WG_JSON_MAX_DEPTH));
+  g_assert_null (wg_json_parse_object (deep->str, (gssize) deep->len, &error));
+  g_assert_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON);
+  g_clear_error (&error);
+  g_assert_null (wg_json_parse (deep->str, deep->len, &error));
+  g_assert_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON);
+  g_clear_error (&error);
+
+  /* Exactly the limit is fine; brackets inside strings do not count. */
+  g_string_append_c (at_limit, '{');
+  g_string_append (at_limit, "\"a\": ");
+  for (guint i = 1; i < WG_JSON_MAX_DEPTH; i++)
+    g_string_append_c (at_limit, '[');
+  for (guint i = 1; i < WG_JSON_MAX_DEPTH; i++)
+    g_string_append_c (at_limit, ']');
+  g_string_append_c (at_limit, '}');
+  root = wg_json_parse_object (at_limit->str, (gssize) at_limit->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (wg_json_depth_ok (quoted, strlen (quoted), 2));
+  any = wg_json_parse ("[1, 2]", 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (any));
+}
+
+static void
 test_json_accessors (void)
 {
   g_autoptr(JsonNode) root = NULL;
@@ -312,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/common/error/json-fallback", test_error_json_fallback);
   g_test_add_func ("/common/json/parse-rejects", test_json_parse);
   g_test_add_func ("/common/json/accessors-name-the-field", test_json_accessors);
+  g_test_add_func ("/common/json/depth", test_json_depth);
   g_test_add_func ("/common/region/from-feature", test_region_from_feature);
   g_test_add_func ("/common/region/rejects", test_region_rejects);
   g_test_add_func ("/common/region/enums", test_region_enums);
