@@ -54,6 +54,7 @@ static const struct {
   { WG_ERROR_SCHEMA_MISMATCH, "schema-mismatch", 503 },
   { WG_ERROR_UNREACHABLE, "server-unreachable", 0 },
   { WG_ERROR_PROTOCOL, "protocol-error", 502 },
+  { WG_ERROR_PRECONDITION_REQUIRED, "precondition-required", 428 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == WG_ERROR_LAST + 1);
@@ -116,27 +117,57 @@ wg_error_code_from_sqlstate (const char *sqlstate)
   return WG_ERROR_INTERNAL;
 }
 
+static void
+set_error_valist (GError      **error,
+                  WgErrorCode   code,
+                  const char   *field,
+                  const char   *format,
+                  va_list       args) G_GNUC_PRINTF (4, 0);
+
+static void
+set_error_valist (GError      **error,
+                  WgErrorCode   code,
+                  const char   *field,
+                  const char   *format,
+                  va_list       args)
+{
+  g_autofree char *message = NULL;
+  GError *new_error;
+
+  if (error == NULL)
+    return;
+  message = g_strdup_vprintf (format, args);
+  new_error = g_error_new_literal (WG_ERROR, code, message);
+  if (field != NULL)
+    wg_error_get_private (new_error)->field = g_strdup (field);
+  g_propagate_error (error, new_error);
+}
+
 void
 wg_set_field_error (GError     **error,
                     const char  *field,
                     const char  *format,
                     ...)
 {
-  g_autofree char *message = NULL;
-  GError *new_error;
   va_list args;
 
-  if (error == NULL)
-    return;
+  va_start (args, format);
+  set_error_valist (error, WG_ERROR_INVALID_INPUT, field, format, args);
+  va_end (args);
+}
+
+void
+wg_set_error_with_field (GError     **error,
+                         WgErrorCode  code,
+                         const char  *field,
+                         const char  *format,
+                         ...)
+{
+  va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  set_error_valist (error, code, field, format, args);
   va_end (args);
-
-  new_error = g_error_new_literal (WG_ERROR, WG_ERROR_INVALID_INPUT, message);
-  if (field != NULL)
-    wg_error_get_private (new_error)->field = g_strdup (field);
-  g_propagate_error (error, new_error);
 }
 
 const char *

@@ -32,9 +32,10 @@ typedef enum {
   WG_ERROR_SCHEMA_MISMATCH,     /* "schema-mismatch", 503 */
   WG_ERROR_UNREACHABLE,         /* "server-unreachable": client side only */
   WG_ERROR_PROTOCOL,            /* "protocol-error": an answer we cannot read */
+  WG_ERROR_PRECONDITION_REQUIRED, /* "precondition-required", 428: If-Match missing */
 } WgErrorCode;
 
-#define WG_ERROR_LAST WG_ERROR_PROTOCOL
+#define WG_ERROR_LAST WG_ERROR_PRECONDITION_REQUIRED
 
 GQuark        wg_error_quark              (void);
 const char   *wg_error_code_to_string     (WgErrorCode  code);
@@ -50,6 +51,12 @@ void          wg_set_field_error          (GError     **error,
                                            const char  *field,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+/* The same for any code: a 409 about "id_number", a 404 about "region". */
+void          wg_set_error_with_field     (GError     **error,
+                                           WgErrorCode  code,
+                                           const char  *field,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
 const char   *wg_error_get_field          (const GError *error);
 
 JsonNode     *wg_error_to_json            (const GError *error);

@@ -50,6 +50,17 @@ static const guint page_roles[] = {
   [WG_PAGE_ADMINISTRATION] = WG_ROLE_ADMIN | WG_ROLE_AUDITOR,
 };
 
+/* Which roles have which permission (the people API's table). */
+static const guint permission_roles[] = {
+  [WG_PERMISSION_RECORDS_READ] = WG_ROLE_ADMIN | WG_ROLE_DISPATCHER | WG_ROLE_STREET |
+                                 WG_ROLE_COMMUNITY | WG_ROLE_GRID,
+  [WG_PERMISSION_RECORDS_WRITE] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY |
+                                  WG_ROLE_GRID,
+  [WG_PERMISSION_REVEAL_ID_NUMBER] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (permission_roles) == WG_PERMISSION_LAST + 1);
+
 const char *
 wg_role_to_string (WgRole role)
 {
@@ -113,4 +124,13 @@ wg_roles_may_use_page (guint  role_mask,
   if ((guint) page > WG_PAGE_LAST)
     return FALSE;
   return (page_roles[page] & role_mask) != 0;
+}
+
+gboolean
+wg_roles_may (guint        role_mask,
+              WgPermission permission)
+{
+  if ((guint) permission > WG_PERMISSION_LAST)
+    return FALSE;
+  return (permission_roles[permission] & role_mask) != 0;
 }

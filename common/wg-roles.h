@@ -33,6 +33,15 @@ typedef enum {
 
 #define WG_PAGE_LAST WG_PAGE_ADMINISTRATION
 
+/* What a role may do on the server (checked per action, besides scope). */
+typedef enum {
+  WG_PERMISSION_RECORDS_READ,       /* read people and other base records */
+  WG_PERMISSION_RECORDS_WRITE,      /* create, update, delete them */
+  WG_PERMISSION_REVEAL_ID_NUMBER,   /* see an ID number in clear (audited) */
+} WgPermission;
+
+#define WG_PERMISSION_LAST WG_PERMISSION_REVEAL_ID_NUMBER
+
 const char *wg_role_to_string   (WgRole       role);
 gboolean    wg_role_from_string (const char  *name,
                                  WgRole      *role);
@@ -44,5 +53,8 @@ gboolean    wg_roles_from_strv  (const char * const *names,
 const char *wg_page_to_string   (WgPage       page);
 gboolean    wg_roles_may_use_page (guint      role_mask,
                                    WgPage     page);
+/* TRUE when one of the roles of @role_mask has @permission. */
+gboolean    wg_roles_may        (guint         role_mask,
+                                 WgPermission  permission);
 
 G_END_DECLS

@@ -307,6 +307,52 @@ test_roles_pages (void)
 }
 
 static void
+test_roles_permissions (void)
+{
+  const guint readers = WG_ROLE_ADMIN | WG_ROLE_DISPATCHER | WG_ROLE_STREET |
+                        WG_ROLE_COMMUNITY | WG_ROLE_GRID;
+  const guint writers = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY | WG_ROLE_GRID;
+  const guint revealers = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY;
+
+  /* Each role alone, against the table of the people API. */
+  for (guint bit = 0; bit < 8; bit++)
+    {
+      guint role = 1u << bit;
+
+      g_assert_cmpint (wg_roles_may (role, WG_PERMISSION_RECORDS_READ), ==, (readers & role) != 0);
+      g_assert_cmpint (wg_roles_may (role, WG_PERMISSION_RECORDS_WRITE), ==, (writers & role) != 0);
+      g_assert_cmpint (wg_roles_may (role, WG_PERMISSION_REVEAL_ID_NUMBER), ==,
+                       (revealers & role) != 0);
+    }
+  /* One role that has it is enough; none, or an unknown permission, is not. */
+  g_assert_true (wg_roles_may (WG_ROLE_LEADER | WG_ROLE_GRID, WG_PERMISSION_RECORDS_WRITE));
+  g_assert_false (wg_roles_may (WG_ROLE_GRID, WG_PERMISSION_REVEAL_ID_NUMBER));
+  g_assert_false (wg_roles_may (WG_ROLE_DISPATCHER, WG_PERMISSION_RECORDS_WRITE));
+  g_assert_false (wg_roles_may (0, WG_PERMISSION_RECORDS_READ));
+  g_assert_false (wg_roles_may (WG_ROLE_ADMIN, WG_PERMISSION_LAST + 1));
+}
+
+static void
+test_error_precondition_required (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) parsed = NULL;
+  g_autoptr(JsonNode) json = NULL;
+
+  g_assert_cmpuint (wg_error_code_to_status (WG_ERROR_PRECONDITION_REQUIRED), ==, 428);
+  g_assert_cmpstr (wg_error_code_to_string (WG_ERROR_PRECONDITION_REQUIRED), ==,
+                   "precondition-required");
+  /* A field on a code other than invalid-input travels too. */
+  wg_set_error_with_field (&error, WG_ERROR_CONFLICT, "id_number", "Already %s", "there");
+  g_assert_error (error, WG_ERROR, WG_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "Already there");
+  json = wg_error_to_json (error);
+  parsed = wg_error_from_json (json, 409);
+  g_assert_error (parsed, WG_ERROR, WG_ERROR_CONFLICT);
+  g_assert_cmpstr (wg_error_get_field (parsed), ==, "id_number");
+}
+
+static void
 test_user_round_trip (void)
 {
   const char *roles[] = { "community", "future-role", NULL };
@@ -355,6 +401,8 @@ main (int   argc,
   g_test_add_func ("/common/region/rejects", test_region_rejects);
   g_test_add_func ("/common/region/enums", test_region_enums);
   g_test_add_func ("/common/roles/pages", test_roles_pages);
+  g_test_add_func ("/common/roles/permissions", test_roles_permissions);
+  g_test_add_func ("/common/error/precondition-required", test_error_precondition_required);
   g_test_add_func ("/common/user/round-trip", test_user_round_trip);
   g_test_add_func ("/common/user/incomplete", test_user_incomplete);
 
