@@ -14,6 +14,7 @@
 #include "wg-error.h"
 #include "wg-migrate.h"
 #include "wg-pg.h"
+#include "wg-protect.h"
 #include "wg-territory.h"
 
 /* Exit statuses. */
@@ -588,6 +589,28 @@ wg_admin_command_load_demo (const char  *conninfo,
   return WG_ADMIN_EXIT_OK;
 }
 
+/* The key file of the ID-number protection (server [security] key_file):
+ * a new random key, mode 0600; an existing file is never overwritten. */
+static int
+wg_admin_command_generate_key (const char  *conninfo,
+                               int          argc,
+                               char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = wg_admin_parse ("generate-key", "FILE", entries, &argc, &argv, &error);
+
+  if (context == NULL)
+    return wg_admin_fail (error);
+  if (argc != 2)
+    return wg_admin_usage_error (context, "give exactly one FILE");
+  if (!wg_protect_create_key_file (argv[1], &error))
+    return wg_admin_fail (error);
+  g_print ("Wrote a new key to %s (mode 0600). Keep a copy in a safe place: "
+           "without it the ID numbers in the database cannot be read.\n", argv[1]);
+  return WG_ADMIN_EXIT_OK;
+}
+
 /* --------------------------------------------------------------- main */
 
 static const WgAdminCommand commands[] = {
@@ -599,6 +622,7 @@ static const WgAdminCommand commands[] = {
   { "set-password", "Set a user's password (stdin) and revoke their sessions", wg_admin_command_set_password },
   { "load-territory", "Load the Dongcheng (110101) territory", wg_admin_command_load_territory },
   { "load-demo", "Load the territory, units and demo accounts", wg_admin_command_load_demo },
+  { "generate-key", "Create the key file that protects ID numbers", wg_admin_command_generate_key },
 };
 
 static char *
