@@ -251,7 +251,7 @@ wg_seed_compose_family (WgSeed          *self,
                         guint            size)
 {
   gboolean registered = household->status == WG_SEED_REGISTERED;
-  gboolean elderly = registered && size == 1 && wg_seed_random_chance (random, 0.36);
+  gboolean elderly = registered && size == 1 && wg_seed_random_chance (random, 0.44);
   int head_age = elderly ? wg_seed_random_int (random, 65, 95)
                  : registered ? wg_seed_random_int (random, size == 1 ? 20 : 26, size == 1 ? 64 : 85)
                  : wg_seed_random_int (random, 20, 55);
@@ -378,7 +378,7 @@ wg_seed_add_household (WgSeed            *self,
   else
     wg_seed_compose_family (self, random, &household, size);
   wg_seed_move_in (self, random, &household);
-  if (status == WG_SEED_REGISTERED && wg_seed_random_chance (random, 0.01))
+  if (status == WG_SEED_REGISTERED && wg_seed_random_chance (random, 0.012))
     for (guint32 i = household.first_person; i < household.first_person + household.size; i++)
       g_array_index (self->persons, WgSeedPerson, i).tags |= 1 << WG_SEED_TAG_LOW_INCOME;
   for (guint32 i = household.first_person; i < household.first_person + household.size; i++)

@@ -209,16 +209,6 @@ wg_seed_copy_landline_or_mobile (WgSeedCopy   *copy,
 
 /* ---------------------------------------------------------------- land */
 
-static gboolean
-wg_seed_rectangle_inside (const WgSeedGrid *grid,
-                          const double      corners[4])
-{
-  return wg_seed_grid_contains (grid, corners[0], corners[1]) &&
-         wg_seed_grid_contains (grid, corners[2], corners[1]) &&
-         wg_seed_grid_contains (grid, corners[2], corners[3]) &&
-         wg_seed_grid_contains (grid, corners[0], corners[3]);
-}
-
 /* A rectangle of 6–70 m a side inside the grid, shrinking when it does
  * not fit; returns its area in square metres. */
 static double
@@ -240,7 +230,7 @@ wg_seed_parcel (const WgSeedGrid *grid,
       corners[3] = y + half_h / WG_SEED_METRES_PER_DEGREE_Y;
       for (guint i = 0; i < 4; i++)
         corners[i] = wg_seed_round7 (corners[i]);
-      if (wg_seed_rectangle_inside (grid, corners))
+      if (wg_seed_grid_covers_box (grid, corners[0], corners[1], corners[2], corners[3]))
         return 4 * half_w * half_h;
     }
   return 0;

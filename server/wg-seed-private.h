@@ -130,6 +130,12 @@ void       wg_seed_grid_near      (const WgSeedGrid *grid,
                                    double            radius_m,
                                    double           *x,
                                    double           *y);
+/* TRUE when the box lies inside @grid (edges included). */
+gboolean   wg_seed_grid_covers_box (const WgSeedGrid *grid,
+                                    double            min_x,
+                                    double            min_y,
+                                    double            max_x,
+                                    double            max_y);
 /* Rounded to 7 decimals, as points are written. */
 double     wg_seed_round7         (double            value);
 /* Metres per degree of longitude and latitude around Dongcheng. */

@@ -124,7 +124,10 @@ wg_seed_grids_load_vertices (PGconn     *conn,
 
       while (grid_index < grids->len &&
              strcmp (((WgSeedGrid *) g_ptr_array_index (grids, grid_index))->code, code) != 0)
-        grid_index++, last_ring = "";
+        {
+          grid_index++;
+          last_ring = "";
+        }
       if (grid_index == grids->len)
         break;
       grid = g_ptr_array_index (grids, grid_index);
@@ -192,6 +195,61 @@ wg_seed_grid_contains (const WgSeedGrid *grid,
         }
     }
   return inside;
+}
+
+/* Liang–Barsky: does the segment touch the box? */
+static gboolean
+wg_seed_segment_meets_box (double x0, double y0, double x1, double y1,
+                           double min_x, double min_y, double max_x, double max_y)
+{
+  double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  double q[4] = { x0 - min_x, max_x - x0, y0 - min_y, max_y - y0 };
+  double enter = 0, leave = 1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double t;
+
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      t = q[i] / p[i];
+      if (p[i] < 0)
+        enter = MAX (enter, t);
+      else
+        leave = MIN (leave, t);
+    }
+  return enter <= leave;
+}
+
+/* The box is inside when a corner is and no edge of the grid touches it. */
+gboolean
+wg_seed_grid_covers_box (const WgSeedGrid *grid,
+                         double            min_x,
+                         double            min_y,
+                         double            max_x,
+                         double            max_y)
+{
+  const double *v = (const double *) grid->vertices->data;
+  guint n_vertices = grid->vertices->len / 2;
+
+  if (!wg_seed_grid_contains (grid, min_x, min_y))
+    return FALSE;
+  for (guint r = 0; r < grid->ring_starts->len; r++)
+    {
+      guint start = g_array_index (grid->ring_starts, guint, r);
+      guint end = r + 1 < grid->ring_starts->len
+                  ? g_array_index (grid->ring_starts, guint, r + 1) : n_vertices;
+
+      for (guint i = start + 1; i < end; i++)
+        if (wg_seed_segment_meets_box (v[2 * i - 2], v[2 * i - 1], v[2 * i], v[2 * i + 1],
+                                       min_x, min_y, max_x, max_y))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 double
