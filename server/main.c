@@ -9,6 +9,7 @@
 #include "wg-config.h"
 #include "wg-db-pool.h"
 #include "wg-engine.h"
+#include "wg-engine-people.h"
 #include "wg-error.h"
 #include "wg-migrate.h"
 #include "wg-password.h"
@@ -156,6 +157,7 @@ check_schema (const WgConfig  *config,
 
 static WgServer *
 start_server (const WgConfig  *config,
+              WgProtect       *protect,
               WgDbPool       **pool,
               GError         **error)
 {
@@ -170,6 +172,7 @@ start_server (const WgConfig  *config,
 
   *pool = wg_db_pool_new (config->conninfo, config->workers);
   engine = wg_engine_new (*pool, &settings);
+  wg_engine_set_protect (engine, protect);
   server = wg_server_new (config, engine);
   if (!wg_server_listen (server, error))
     return NULL;
@@ -188,14 +191,18 @@ run (Options *options)
   g_autoptr(WgDbPool) pool = NULL;
   g_autoptr(WgServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  WgProtect *protect = NULL;
   Shutdown shutdown = { 0 };
 
-  if (config == NULL || !wg_password_init (&error) || !check_schema (config, &error))
+  /* No key, no server: ID numbers could be neither stored nor read. */
+  if (config == NULL || !wg_password_init (&error) || !check_schema (config, &error) ||
+      (protect = wg_protect_new_from_file (config->key_file, &error)) == NULL)
     {
+      wg_protect_free (protect);
       g_printerr ("wangge-server: %s\n", error->message);
       return 1;
     }
-  server = start_server (config, &pool, &error);
+  server = start_server (config, protect, &pool, &error);
   if (server == NULL)
     {
       g_printerr ("wangge-server: %s\n", error->message);

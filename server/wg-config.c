@@ -7,6 +7,8 @@
 
 #define SERVER_GROUP   "server"
 #define DATABASE_GROUP "database"
+#define SECURITY_GROUP "security"
+#define DEFAULT_KEY_FILE "/etc/wangge/id-number.key"
 
 WgConfig *
 wg_config_new (void)
@@ -22,6 +24,7 @@ wg_config_new (void)
   self->login_max_failures = 5;
   self->login_window_minutes = 15;
   self->conninfo = g_strdup ("dbname=wangge user=wangge_app");
+  self->key_file = g_strdup (DEFAULT_KEY_FILE);
   return self;
 }
 
@@ -32,6 +35,7 @@ wg_config_free (WgConfig *self)
     return;
   g_free (self->address);
   g_free (self->conninfo);
+  g_free (self->key_file);
   g_free (self);
 }
 
@@ -128,6 +132,7 @@ wg_config_load_file (WgConfig    *self,
     }
   read_string (file, SERVER_GROUP, "address", &self->address);
   read_string (file, DATABASE_GROUP, "conninfo", &self->conninfo);
+  read_string (file, SECURITY_GROUP, "key_file", &self->key_file);
   if (!read_uint_keys (self, file, error))
     {
       g_prefix_error (error, "%s: ", path);
@@ -158,6 +163,12 @@ wg_config_validate (WgConfig  *self,
     {
       g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                            "[database] conninfo is required");
+      return FALSE;
+    }
+  if (self->key_file == NULL || *self->key_file == '\0')
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                           "[security] key_file is required");
       return FALSE;
     }
   return TRUE;

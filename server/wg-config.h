@@ -15,6 +15,7 @@ typedef struct {
   guint  login_max_failures;     /* [server] login_max_failures, 5 */
   guint  login_window_minutes;   /* [server] login_window_minutes, 15 */
   char  *conninfo;               /* [database] conninfo */
+  char  *key_file;               /* [security] key_file, /etc/wangge/id-number.key */
 } WgConfig;
 
 WgConfig *wg_config_new        (void);

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include "wg-engine.h"
+#include "wg-protect.h"
 #include "wg-user.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,9 @@ gboolean  _wg_engine_set_actor       (PGconn                 *conn,
 WgUser   *_wg_engine_user_from_row   (PGresult               *result,
                                       int                     row,
                                       int                     first);
+
+/* The ID-number protection of wg_engine_set_protect, or NULL. */
+WgProtect *_wg_engine_get_protect    (WgEngine               *self);
 
 /* Runs @func on the pool; @job (freed with @job_free) is the task data. */
 void      _wg_engine_run             (WgEngine               *self,

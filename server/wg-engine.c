@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "wg-engine-people.h"
 #include "wg-engine-private.h"
 #include "wg-error.h"
 #include "wg-migrate.h"
@@ -13,6 +14,7 @@ struct _WgEngine {
 
   WgDbPool         *pool;
   WgEngineSettings  settings;
+  WgProtect        *protect;   /* read-only once loaded: shared by the workers */
 };
 
 G_DEFINE_FINAL_TYPE (WgEngine, wg_engine, G_TYPE_OBJECT)
@@ -206,11 +208,22 @@ wg_engine_dispose (GObject *object)
 }
 
 static void
+wg_engine_finalize (GObject *object)
+{
+  WgEngine *self = WG_ENGINE (object);
+
+  g_clear_pointer (&self->protect, wg_protect_free);
+
+  G_OBJECT_CLASS (wg_engine_parent_class)->finalize (object);
+}
+
+static void
 wg_engine_class_init (WgEngineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = wg_engine_dispose;
+  object_class->finalize = wg_engine_finalize;
 }
 
 static void
@@ -231,6 +244,22 @@ wg_engine_new (WgDbPool               *pool,
   self->pool = g_object_ref (pool);
   self->settings = *settings;
   return self;
+}
+
+void
+wg_engine_set_protect (WgEngine  *self,
+                       WgProtect *protect)
+{
+  g_return_if_fail (WG_IS_ENGINE (self));
+
+  g_clear_pointer (&self->protect, wg_protect_free);
+  self->protect = protect;
+}
+
+WgProtect *
+_wg_engine_get_protect (WgEngine *self)
+{
+  return self->protect;
 }
 
 void

@@ -9,9 +9,15 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "wg-api.h"
 #include "wg-engine.h"
 
 G_BEGIN_DECLS
+
+#define WG_HTTP_PEOPLE        WG_API_PREFIX "/people"
+#define WG_HTTP_PERSON        WG_HTTP_PEOPLE "/{id}"
+#define WG_HTTP_PERSON_REVEAL WG_HTTP_PERSON "/reveal"
+#define WG_HTTP_PERSON_CHAIN  WG_HTTP_PERSON "/chain"
 
 typedef struct {
   WgEngine          *engine;
@@ -69,5 +75,13 @@ void wg_http_session_post   (WgHttpRequest *request);
 void wg_http_session_get    (WgHttpRequest *request);
 void wg_http_session_delete (WgHttpRequest *request);
 void wg_http_regions_get    (WgHttpRequest *request);
+/* wg-http-people.c */
+void wg_http_people_list    (WgHttpRequest *request);
+void wg_http_people_create  (WgHttpRequest *request);
+void wg_http_person_get     (WgHttpRequest *request);
+void wg_http_person_update  (WgHttpRequest *request);
+void wg_http_person_delete  (WgHttpRequest *request);
+void wg_http_person_reveal  (WgHttpRequest *request);
+void wg_http_person_chain   (WgHttpRequest *request);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <libsoup/soup.h>
 
 #include "wg-api.h"
@@ -39,7 +40,41 @@ static const WgRoute routes[] = {
   { WG_API_SESSION, "GET", wg_http_session_get },
   { WG_API_SESSION, "DELETE", wg_http_session_delete },
   { WG_API_REGIONS, "GET", wg_http_regions_get },
+  { WG_HTTP_PEOPLE, "GET", wg_http_people_list },
+  { WG_HTTP_PEOPLE, "POST", wg_http_people_create },
+  { WG_HTTP_PERSON, "GET", wg_http_person_get },
+  { WG_HTTP_PERSON, "PATCH", wg_http_person_update },
+  { WG_HTTP_PERSON, "DELETE", wg_http_person_delete },
+  { WG_HTTP_PERSON_REVEAL, "POST", wg_http_person_reveal },
+  { WG_HTTP_PERSON_CHAIN, "GET", wg_http_person_chain },
 };
+
+/* A route's path matches literally, but for "{…}", which matches one
+ * non-empty segment (the handler reads and checks it). */
+static gboolean
+route_matches (const char *pattern,
+               const char *path)
+{
+  while (*pattern != '\0')
+    {
+      if (*pattern == '{')
+        {
+          const char *close = strchr (pattern, '}');
+          gsize length = strcspn (path, "/");
+
+          if (close == NULL || length == 0)
+            return FALSE;
+          pattern = close + 1;
+          path += length;
+          continue;
+        }
+      if (*pattern != *path)
+        return FALSE;
+      pattern++;
+      path++;
+    }
+  return *path == '\0';
+}
 
 static void
 respond_error_literal (SoupServerMessage *message,
@@ -60,7 +95,7 @@ respond_method_not_allowed (SoupServerMessage *message,
   g_autoptr(GString) allow = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (g_str_equal (routes[i].path, path))
+    if (route_matches (routes[i].path, path))
       g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
   soup_message_headers_replace (headers, "Allow", allow->str);
   respond_error_literal (message, WG_ERROR_METHOD_NOT_ALLOWED,
@@ -85,7 +120,7 @@ wg_server_route_cb (SoupServer        *soup,
     soup_message_headers_replace (headers, "Connection", "close");
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      if (!g_str_equal (routes[i].path, path))
+      if (!route_matches (routes[i].path, path))
         continue;
       path_known = TRUE;
       if (g_str_equal (routes[i].method, method))

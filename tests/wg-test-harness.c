@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@ struct _WgTestServer {
   char        *directory;
   char        *url;
   char        *log_path;
+  char        *key_file;        /* created here when WG_TEST_KEY_FILE is unset */
   GSubprocess *process;
 };
 
@@ -144,6 +146,41 @@ wg_test_pick_free_port (GError **error)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
+/* The key file of the ID-number protection: tools/test makes one for the
+ * whole run (the template database's numbers are encrypted with it);
+ * without it, a new one in the server's directory. */
+static const char *
+key_file_path (WgTestServer  *self,
+               GError       **error)
+{
+  const char *shared = g_getenv ("WG_TEST_KEY_FILE");
+  guint8 key[32];
+  g_autoptr(GString) hex = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  FILE *random;
+  size_t got;
+
+  if (shared != NULL && *shared != '\0')
+    return shared;
+  random = fopen ("/dev/urandom", "rb");
+  got = random != NULL ? fread (key, 1, sizeof key, random) : 0;
+  if (random != NULL)
+    fclose (random);
+  if (got != sizeof key)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot read /dev/urandom");
+      return NULL;
+    }
+  for (gsize i = 0; i < sizeof key; i++)
+    g_string_append_printf (hex, "%02x", key[i]);
+  g_string_append_c (hex, '\n');
+  path = g_build_filename (self->directory, "id-number.key", NULL);
+  if (!g_file_set_contents_full (path, hex->str, hex->len, G_FILE_SET_CONTENTS_NONE, 0600, error))
+    return NULL;
+  self->key_file = g_steal_pointer (&path);
+  return self->key_file;
+}
+
 static char *
 write_config (WgTestServer  *self,
               const char    *conninfo,
@@ -152,7 +189,11 @@ write_config (WgTestServer  *self,
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autofree char *path = g_build_filename (self->directory, "wangge-server.conf", NULL);
+  const char *key_file = key_file_path (self, error);
 
+  if (key_file == NULL)
+    return NULL;
+  g_key_file_set_string (file, "security", "key_file", key_file);
   g_key_file_set_string (file, "server", "address", "127.0.0.1");
   g_key_file_set_integer (file, "server", "port", port);
   g_key_file_set_integer (file, "server", "workers", 2);
@@ -432,6 +473,8 @@ wg_test_server_free (WgTestServer *self)
       g_autofree char *config = g_build_filename (self->directory, "wangge-server.conf", NULL);
 
       g_remove (config);
+      if (self->key_file != NULL)
+        g_remove (self->key_file);
       g_rmdir (self->directory);
     }
   g_clear_object (&self->process);
@@ -442,6 +485,7 @@ wg_test_server_free (WgTestServer *self)
   g_free (self->directory);
   g_free (self->url);
   g_free (self->log_path);
+  g_free (self->key_file);
   g_free (self);
 }
 

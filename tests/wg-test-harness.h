@@ -3,7 +3,9 @@
  * tools/test starts one private PostgreSQL cluster for the whole run and
  * exports WG_TEST_PG_HOST (its socket directory) and WG_TEST_PG_PORT; it also
  * prepares a database "wangge_template" (migrated, demo territory and demo
- * users loaded).  Meson passes WG_SERVER_BIN and WG_ADMIN_BIN to the tests.
+ * users loaded), and WG_TEST_KEY_FILE, the key file of the ID numbers in it
+ * (without it each server gets a new key).  Meson passes WG_SERVER_BIN and
+ * WG_ADMIN_BIN to the tests.
  * Without these variables the tests that need them are skipped with a reason
  * (never silently passed).
  */

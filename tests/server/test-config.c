@@ -37,6 +37,7 @@ test_config_defaults (void)
   g_assert_cmpuint (config->session_absolute_hours, ==, 12);
   g_assert_cmpuint (config->login_max_failures, ==, 5);
   g_assert_cmpuint (config->login_window_minutes, ==, 15);
+  g_assert_cmpstr (config->key_file, ==, "/etc/wangge/id-number.key");
   g_assert_true (wg_config_validate (config, &error));
   g_assert_no_error (error);
 }
@@ -54,6 +55,7 @@ test_config_example (void)
   g_assert_no_error (error);
   g_assert_cmpstr (config->address, ==, defaults->address);
   g_assert_cmpstr (config->conninfo, ==, defaults->conninfo);
+  g_assert_cmpstr (config->key_file, ==, defaults->key_file);
   g_assert_cmpuint (config->port, ==, defaults->port);
   g_assert_cmpuint (config->workers, ==, defaults->workers);
   g_assert_cmpuint (config->max_body_bytes, ==, defaults->max_body_bytes);
@@ -68,7 +70,8 @@ test_config_file (void)
 {
   g_autofree char *path = write_temp ("[server]\naddress=::1\nport=9000\nworkers=8\n"
                                       "max_body_bytes=4096\nsession_idle_minutes=30\n"
-                                      "[database]\nconninfo=dbname=other user=wangge_app\n");
+                                      "[database]\nconninfo=dbname=other user=wangge_app\n"
+                                      "[security]\nkey_file=/tmp/some.key\n");
   g_autoptr(WgConfig) config = wg_config_new ();
   g_autoptr(GError) error = NULL;
 
@@ -81,6 +84,7 @@ test_config_file (void)
   g_assert_cmpuint (config->session_idle_minutes, ==, 30);
   g_assert_cmpuint (config->session_absolute_hours, ==, 12);
   g_assert_cmpstr (config->conninfo, ==, "dbname=other user=wangge_app");
+  g_assert_cmpstr (config->key_file, ==, "/tmp/some.key");
   g_assert_true (wg_config_validate (config, &error));
   g_remove (path);
 }
@@ -108,6 +112,7 @@ test_config_bad_values (void)
   assert_rejected ("[server]\nmax_body_bytes=-1\n", "max_body_bytes");
   assert_rejected ("[server]\naddress=localhost\n", "address");
   assert_rejected ("[database]\nconninfo=\n", "conninfo");
+  assert_rejected ("[security]\nkey_file=\n", "key_file");
   assert_rejected ("not an ini file", "");
 }
 

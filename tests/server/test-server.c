@@ -112,5 +112,6 @@ main (int   argc,
   wg_test_add_regions_tests ();
   wg_test_add_input_tests ();
   wg_test_add_parallel_tests ();
+  wg_test_add_people_tests ();
   return g_test_run ();
 }

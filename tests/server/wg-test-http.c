@@ -73,10 +73,27 @@ wg_test_request (SoupSession *session,
                  const char  *content_type,
                  const char  *body)
 {
+  return wg_test_request_with_headers (session, base_url, method, path, token, content_type,
+                                       body, NULL);
+}
+
+WgTestResponse *
+wg_test_request_with_headers (SoupSession        *session,
+                              const char         *base_url,
+                              const char         *method,
+                              const char         *path,
+                              const char         *token,
+                              const char         *content_type,
+                              const char         *body,
+                              const char * const *headers)
+{
   g_autoptr(SoupMessage) message = new_message (base_url, method, path, token);
   g_autoptr(GError) error = NULL;
   WgTestResponse *response;
 
+  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (message),
+                                  headers[i], headers[i + 1]);
   if (body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));

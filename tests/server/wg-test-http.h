@@ -25,6 +25,15 @@ WgTestResponse *wg_test_request      (SoupSession  *session,
                                       const char   *token,
                                       const char   *content_type,
                                       const char   *body);
+/* The same with more request headers: @headers is name, value, …, NULL. */
+WgTestResponse *wg_test_request_with_headers (SoupSession        *session,
+                                              const char         *base_url,
+                                              const char         *method,
+                                              const char         *path,
+                                              const char         *token,
+                                              const char         *content_type,
+                                              const char         *body,
+                                              const char * const *headers);
 /* Like wg_test_request, but returns NULL (and no failure) when the server
  * cannot be reached. */
 WgTestResponse *wg_test_try_request  (SoupSession  *session,

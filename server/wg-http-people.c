@@ -1,0 +1,286 @@
+#define G_LOG_DOMAIN "wg-http"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wg-api.h"
+#include "wg-engine-people.h"
+#include "wg-error.h"
+#include "wg-http.h"
+#include "wg-json.h"
+
+#define MAX_IDEMPOTENCY_KEY_CHARS 100
+#define MAX_REASON_BYTES 4096
+
+/* ------------------------------------------------------------ helpers */
+
+/* The {id} of /api/v1/people/{id}[/…]: not-found unless a positive number. */
+static gboolean
+person_id (WgHttpRequest  *request,
+           gint64         *id,
+           GError        **error)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (request->message));
+  g_autofree char *segment = NULL;
+  const char *end;
+  guint64 value;
+
+  path += strlen (WG_HTTP_PEOPLE "/");
+  end = strchr (path, '/');
+  segment = end != NULL ? g_strndup (path, end - path) : g_strdup (path);
+  if (!g_ascii_string_to_unsigned (segment, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_NOT_FOUND,
+                           "There is no such person in your territory");
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static const char *
+request_header (WgHttpRequest *request,
+                const char    *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->message),
+                                       name);
+}
+
+/* If-Match: the version, bare or as an ETag ("3", W/"3"); missing is 428. */
+static gboolean
+if_match_version (WgHttpRequest  *request,
+                  gint64         *version,
+                  GError        **error)
+{
+  const char *value = request_header (request, "If-Match");
+  g_autofree char *text = NULL;
+  guint64 parsed;
+
+  if (value == NULL)
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_PRECONDITION_REQUIRED,
+                           "Send If-Match with the version you edited");
+      return FALSE;
+    }
+  if (g_str_has_prefix (value, "W/"))
+    value += 2;
+  text = g_strstrip (g_strdup (value));
+  if (text[0] == '"' && strlen (text) >= 2 && text[strlen (text) - 1] == '"')
+    {
+      text[strlen (text) - 1] = '\0';
+      memmove (text, text + 1, strlen (text));
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &parsed, NULL))
+    {
+      wg_set_field_error (error, "If-Match", "If-Match must be the version, a positive number");
+      return FALSE;
+    }
+  *version = (gint64) parsed;
+  return TRUE;
+}
+
+static gboolean
+idempotency_key (WgHttpRequest  *request,
+                 const char    **key,
+                 GError        **error)
+{
+  const char *value = request_header (request, "Idempotency-Key");
+
+  *key = value;
+  if (value == NULL)
+    return TRUE;
+  if (*value != '\0' && g_utf8_validate (value, -1, NULL) &&
+      g_utf8_strlen (value, -1) <= MAX_IDEMPOTENCY_KEY_CHARS)
+    return TRUE;
+  wg_set_field_error (error, "Idempotency-Key", "The Idempotency-Key has 1 to %d characters",
+                      MAX_IDEMPOTENCY_KEY_CHARS);
+  return FALSE;
+}
+
+static WgPersonInput *
+parse_person (WgHttpRequest  *request,
+              gboolean        patch,
+              GError        **error)
+{
+  g_autoptr(JsonNode) root = wg_http_request_parse_object (request, error);
+
+  if (root == NULL)
+    return NULL;
+  return wg_person_input_parse (json_node_get_object (root), patch, error);
+}
+
+/* Every people call answers the engine's body, or its error. */
+static void
+wg_http_people_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  WgHttpRequest *request = user_data;
+  guint status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (request->message), "wg-status-ok"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gint64 user_id = 0;
+  gint64 id = 0;
+  gboolean replayed = FALSE;
+
+  body = wg_engine_people_finish (WG_ENGINE (source), result, &user_id, &id, &replayed, &error);
+  wg_http_request_set_user_id (request, user_id);
+  if (body == NULL)
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  if (status == SOUP_STATUS_CREATED)
+    {
+      g_autofree char *location = g_strdup_printf (WG_HTTP_PEOPLE "/%" G_GINT64_FORMAT, id);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                    "Location", location);
+      if (replayed)
+        status = SOUP_STATUS_OK;
+    }
+  if (status == SOUP_STATUS_NO_CONTENT)
+    wg_http_respond_empty (request, status);
+  else
+    wg_http_respond_bytes (request, status, WG_MEDIA_JSON, body);
+}
+
+/* Pauses @request until the engine answers with @status on success. */
+static gpointer
+begin (WgHttpRequest *request,
+       guint          status)
+{
+  g_object_set_data (G_OBJECT (request->message), "wg-status-ok", GUINT_TO_POINTER (status));
+  wg_http_request_pause (request);
+  return request;
+}
+
+/* ------------------------------------------------------------- handlers */
+
+/* GET /api/v1/people?region=&status=&tag=&q=&limit=&cursor=&total= */
+void
+wg_http_people_list (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPeopleQuery) query = wg_people_query_parse (request->query, &error);
+
+  if (query == NULL)
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_people_list_async (request->engine, wg_http_request_get_token (request), query, NULL,
+                               wg_http_people_done_cb, begin (request, SOUP_STATUS_OK));
+}
+
+/* POST /api/v1/people (Idempotency-Key optional) */
+void
+wg_http_people_create (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPersonInput) input = NULL;
+  const char *key = NULL;
+
+  if (!idempotency_key (request, &key, &error) ||
+      (input = parse_person (request, FALSE, &error)) == NULL)
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_create_async (request->engine, wg_http_request_get_token (request), input, key,
+                                 NULL, wg_http_people_done_cb, begin (request, SOUP_STATUS_CREATED));
+}
+
+/* GET /api/v1/people/{id} */
+void
+wg_http_person_get (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!person_id (request, &id, &error))
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_get_async (request->engine, wg_http_request_get_token (request), id, NULL,
+                              wg_http_people_done_cb, begin (request, SOUP_STATUS_OK));
+}
+
+/* PATCH /api/v1/people/{id} with If-Match */
+void
+wg_http_person_update (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPersonInput) patch = NULL;
+  gint64 id = 0;
+  gint64 version = 0;
+
+  if (!person_id (request, &id, &error) ||
+      !if_match_version (request, &version, &error) ||
+      (patch = parse_person (request, TRUE, &error)) == NULL)
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_update_async (request->engine, wg_http_request_get_token (request), id, version,
+                                 patch, NULL, wg_http_people_done_cb,
+                                 begin (request, SOUP_STATUS_OK));
+}
+
+/* DELETE /api/v1/people/{id} with If-Match */
+void
+wg_http_person_delete (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  gint64 version = 0;
+
+  if (!person_id (request, &id, &error) || !if_match_version (request, &version, &error))
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_delete_async (request->engine, wg_http_request_get_token (request), id, version,
+                                 NULL, wg_http_people_done_cb,
+                                 begin (request, SOUP_STATUS_NO_CONTENT));
+}
+
+/* POST /api/v1/people/{id}/reveal {"reason"} */
+void
+wg_http_person_reveal (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *reason = NULL;
+  gint64 id = 0;
+
+  if (person_id (request, &id, &error) &&
+      (root = wg_http_request_parse_object (request, &error)) != NULL)
+    wg_json_optional_string (json_node_get_object (root), "reason", MAX_REASON_BYTES, NULL,
+                             &reason, &error);
+  if (error != NULL)
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_reveal_async (request->engine, wg_http_request_get_token (request), id, reason,
+                                 NULL, wg_http_people_done_cb, begin (request, SOUP_STATUS_OK));
+}
+
+/* GET /api/v1/people/{id}/chain */
+void
+wg_http_person_chain (WgHttpRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!person_id (request, &id, &error))
+    {
+      wg_http_respond_error (request, error);
+      return;
+    }
+  wg_engine_person_chain_async (request->engine, wg_http_request_get_token (request), id, NULL,
+                                wg_http_people_done_cb, begin (request, SOUP_STATUS_OK));
+}
