@@ -134,7 +134,9 @@ wg_seed_cursor_take (WgSeed            *self,
 }
 
 /* A function, not CLAMP: arguments that draw random numbers must be
- * evaluated once. */
+ * evaluated once.  For the same reason no call below passes two arguments
+ * that both draw: C leaves their order to the compiler, and the seed must
+ * mean the same data whatever the compiler and its flags. */
 static int
 wg_seed_clamp (int value,
                int low,
@@ -219,11 +221,10 @@ wg_seed_add_relatives (WgSeed          *self,
   if (household->size < size && size >= 4 && head_age <= 65 && wg_seed_random_chance (random, 0.35))
     {
       gboolean father = wg_seed_random_chance (random, 0.4);
+      int age = wg_seed_clamp (head_age + wg_seed_random_int (random, 24, 34), 0, 100);
+      guint surname = father ? family_surname : wg_seed_reference_surname (self->reference, random);
 
-      wg_seed_add_person (self, random, household, WG_SEED_PARENT, father,
-                          wg_seed_clamp (head_age + wg_seed_random_int (random, 24, 34), 0, 100),
-                          father ? family_surname : wg_seed_reference_surname (self->reference, random),
-                          ethnicity);
+      wg_seed_add_person (self, random, household, WG_SEED_PARENT, father, age, surname, ethnicity);
     }
   while (household->size < size)
     {
@@ -267,12 +268,13 @@ wg_seed_compose_family (WgSeed          *self,
   if (size >= 2 && (size == 2 || wg_seed_random_chance (random, 0.85)))
     {
       guint spouse_surname = wg_seed_reference_surname (self->reference, random);
+      int age = wg_seed_clamp (head_age + wg_seed_random_int (random, male ? -6 : -2, male ? 2 : 6), 20, 100);
+      guint spouse_ethnicity = wg_seed_random_chance (random, 0.9)
+                               ? ethnicity
+                               : wg_seed_random_pick (random, ethnicity_shares, G_N_ELEMENTS (ethnicity_shares));
 
-      wg_seed_add_person (self, random, household, WG_SEED_SPOUSE, !male,
-                          wg_seed_clamp (head_age + wg_seed_random_int (random, male ? -6 : -2, male ? 2 : 6), 20, 100),
-                          spouse_surname,
-                          wg_seed_random_chance (random, 0.9) ? ethnicity
-                          : wg_seed_random_pick (random, ethnicity_shares, G_N_ELEMENTS (ethnicity_shares)));
+      wg_seed_add_person (self, random, household, WG_SEED_SPOUSE, !male, age, spouse_surname,
+                          spouse_ethnicity);
       family_surname = male ? head_surname : spouse_surname;
     }
   wg_seed_add_relatives (self, random, household, size, head_age, family_surname, ethnicity);
@@ -286,10 +288,15 @@ wg_seed_compose_collective (WgSeed          *self,
                             guint            size)
 {
   for (guint i = 0; i < size; i++)
-    wg_seed_add_person (self, random, household, i == 0 ? WG_SEED_HEAD : WG_SEED_OTHER,
-                        wg_seed_random_chance (random, 0.6), wg_seed_random_int (random, 18, 45),
-                        wg_seed_reference_surname (self->reference, random),
-                        wg_seed_random_pick (random, ethnicity_shares, G_N_ELEMENTS (ethnicity_shares)));
+    {
+      gboolean male = wg_seed_random_chance (random, 0.6);
+      int age = wg_seed_random_int (random, 18, 45);
+      guint surname = wg_seed_reference_surname (self->reference, random);
+      guint ethnicity = wg_seed_random_pick (random, ethnicity_shares, G_N_ELEMENTS (ethnicity_shares));
+
+      wg_seed_add_person (self, random, household, i == 0 ? WG_SEED_HEAD : WG_SEED_OTHER, male, age,
+                          surname, ethnicity);
+    }
 }
 
 /* Foreign residents: the surname field holds a draw in 0–999 that the
@@ -309,8 +316,12 @@ wg_seed_compose_foreign (WgSeed          *self,
     wg_seed_add_person (self, random, household, WG_SEED_SPOUSE, !male,
                         wg_seed_clamp (head_age + wg_seed_random_int (random, -5, 5), 20, 90), nationality, 0);
   while (household->size < size)
-    wg_seed_add_person (self, random, household, WG_SEED_CHILD, wg_seed_random_chance (random, 0.5),
-                        wg_seed_clamp (head_age - wg_seed_random_int (random, 24, 40), 0, 100), nationality, 0);
+    {
+      gboolean child_male = wg_seed_random_chance (random, 0.5);
+      int age = wg_seed_clamp (head_age - wg_seed_random_int (random, 24, 40), 0, 100);
+
+      wg_seed_add_person (self, random, household, WG_SEED_CHILD, child_male, age, nationality, 0);
+    }
 }
 
 static guint

@@ -196,6 +196,7 @@ wg_seed_copy_entry (WgSeed           *self,
   guint second = wg_seed_random_chance (random, 0.3) ? wg_seed_random_below (random, G_N_ELEMENTS (topics)) : first;
   gboolean follow_up = wg_seed_random_chance (random, 0.03);
   char date[11];
+  int hour;
 
   if (visited == 0)
     g_string_printf (body, "巡查%s沿线。", grid->lane);
@@ -217,8 +218,8 @@ wg_seed_copy_entry (WgSeed           *self,
     wg_seed_copy_printf (copy, "{%s}", topics[first].topic);
   wg_seed_copy_text (copy, body->str);
   wg_seed_copy_text (copy, follow_up ? "t" : "f");
-  wg_seed_copy_printf (copy, "%s %02d:%02d:00+08", date, wg_seed_random_int (random, 8, 17),
-                       wg_seed_random_int (random, 0, 59));
+  hour = wg_seed_random_int (random, 8, 17);
+  wg_seed_copy_printf (copy, "%s %02d:%02d:00+08", date, hour, wg_seed_random_int (random, 0, 59));
   wg_seed_copy_printf (copy, "%s 18:00:00+08", date);
   return wg_seed_copy_end_row (copy, error);
 }
