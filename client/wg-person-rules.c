@@ -106,23 +106,18 @@ gboolean
 wg_person_may (guint              role_mask,
                WgPersonPermission permission)
 {
-  guint allowed = 0;
-
+  /* the server's rules, from common/ */
   switch (permission)
     {
     case WG_PERSON_PERMISSION_READ:
-      allowed = WG_ROLE_ADMIN | WG_ROLE_DISPATCHER | WG_ROLE_STREET | WG_ROLE_COMMUNITY | WG_ROLE_GRID;
-      break;
+      return wg_roles_may (role_mask, WG_PERMISSION_RECORDS_READ);
     case WG_PERSON_PERMISSION_WRITE:
-      allowed = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY | WG_ROLE_GRID;
-      break;
+      return wg_roles_may (role_mask, WG_PERMISSION_RECORDS_WRITE);
     case WG_PERSON_PERMISSION_REVEAL_ID_NUMBER:
-      allowed = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY;
-      break;
+      return wg_roles_may (role_mask, WG_PERMISSION_REVEAL_ID_NUMBER);
     default:
-      break;
+      return FALSE;
     }
-  return (role_mask & allowed) != 0;
 }
 
 WgPersonActions

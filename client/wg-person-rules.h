@@ -31,9 +31,10 @@ typedef enum {
   WG_PERSON_PERMISSION_REVEAL_ID_NUMBER,
 } WgPersonPermission;
 
-/* The people API's role rules (read: admin, dispatcher, street, community,
- * grid; write: admin, street, community, grid; reveal: admin, street,
- * community).  The server decides; the client only hides what would fail. */
+/* wg_roles_may() for the people records (read: admin, dispatcher, street,
+ * community, grid; write: admin, street, community, grid; reveal: admin,
+ * street, community).  The server decides; the client only hides what
+ * would fail. */
 gboolean    wg_person_may              (guint               role_mask,
                                         WgPersonPermission  permission);
 

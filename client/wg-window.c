@@ -7,6 +7,7 @@
 #include "wg-error-messages.h"
 #include "wg-map-page.h"
 #include "wg-pages.h"
+#include "wg-records-page.h"
 #include "wg-window.h"
 
 struct _WgWindow
@@ -25,6 +26,7 @@ struct _WgWindow
   WgPage pages[WG_N_PAGES];
   guint n_pages;
   GtkWidget *map_page;
+  GtkWidget *records_page;
 
   WgLoginView *login_view;
   AdwToastOverlay *toast_overlay;
@@ -73,6 +75,8 @@ wg_window_set_regions (WgWindow   *self,
     return;
   if (self->map_page != NULL && regions != NULL)
     wg_map_page_set_regions (WG_MAP_PAGE (self->map_page), regions);
+  if (self->records_page != NULL && regions != NULL)
+    wg_records_page_set_regions (WG_RECORDS_PAGE (self->records_page), regions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGIONS]);
 }
 
@@ -161,9 +165,22 @@ wg_window_create_sidebar_row (WgPage page)
   return row;
 }
 
+/* "Show on the map" from the records: the Map page with that grid selected. */
+static void
+wg_window_records_show_grid_cb (WgWindow      *self,
+                                const char    *code,
+                                WgRecordsPage *records_page)
+{
+  if (self->map_page == NULL || !wg_window_show_page (self, WG_PAGE_MAP))
+    return;
+  if (!wg_map_page_select_region (WG_MAP_PAGE (self->map_page), code))
+    g_debug ("Grid %s is not on the map (territory not loaded?)", code);
+}
+
 static GtkWidget *
 wg_window_create_page (WgWindow *self,
-                       WgPage    page)
+                       WgPage    page,
+                       WgUser   *user)
 {
   GtkWidget *status;
 
@@ -171,6 +188,13 @@ wg_window_create_page (WgWindow *self,
     {
       self->map_page = wg_map_page_new ();
       return self->map_page;
+    }
+  if (page == WG_PAGE_RECORDS)
+    {
+      self->records_page = wg_records_page_new (self->client, user);
+      g_signal_connect_object (self->records_page, "show-grid",
+                               G_CALLBACK (wg_window_records_show_grid_cb), self, G_CONNECT_SWAPPED);
+      return self->records_page;
     }
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), wg_page_get_icon_name (page));
@@ -189,6 +213,7 @@ wg_window_clear_pages (WgWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
   self->map_page = NULL;
+  self->records_page = NULL;
   self->n_pages = 0;
 }
 
@@ -202,7 +227,7 @@ wg_window_build_pages (WgWindow *self,
     {
       WgPage page = self->pages[i];
 
-      gtk_stack_add_named (self->page_stack, wg_window_create_page (self, page),
+      gtk_stack_add_named (self->page_stack, wg_window_create_page (self, page, user),
                            wg_page_to_string (page));
       gtk_list_box_append (self->sidebar_list, wg_window_create_sidebar_row (page));
     }
@@ -587,6 +612,13 @@ wg_window_get_map_page (WgWindow *self)
 {
   g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
   return self->map_page;
+}
+
+GtkWidget *
+wg_window_get_records_page (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+  return self->records_page;
 }
 
 guint

@@ -22,6 +22,8 @@ gboolean     wg_window_get_signed_in      (WgWindow       *self);
 GListModel  *wg_window_get_regions        (WgWindow       *self);
 /* The Map page, or NULL when not signed in or not allowed. */
 GtkWidget   *wg_window_get_map_page       (WgWindow       *self);
+/* The Records page (wg-records-page.h), or NULL when the user has none. */
+GtkWidget   *wg_window_get_records_page   (WgWindow       *self);
 /* The pages in the sidebar, in order; returns how many (≤ WG_PAGE_LAST + 1). */
 guint        wg_window_get_pages          (WgWindow       *self,
                                            WgPage         *pages);

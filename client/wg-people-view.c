@@ -1,0 +1,634 @@
+#define G_LOG_DOMAIN "wg-people-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "wg-error-messages.h"
+#include "wg-people-view.h"
+#include "wg-person-rules.h"
+#include "wg-region.h"
+
+struct _WgPeopleView
+{
+  GtkWidget parent_instance;
+
+  WgApiClient *client;
+  guint role_mask;
+  WgPeopleModel *model;
+  GtkSingleSelection *selection;
+  GtkStringList *region_labels;
+  GPtrArray *region_codes;       /* parallel to region_labels; [0] NULL = all */
+  gboolean setting_filters;
+  char *count_text;
+
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *region_dropdown;
+  GtkLabel *count_label;
+  GtkSpinner *list_spinner;
+  GtkStack *list_stack;
+  AdwStatusPage *error_page;
+  GtkColumnView *column_view;
+  WgPersonDetail *detail;
+  GtkColumnViewColumn *narrow_hidden[3];
+};
+
+G_DEFINE_FINAL_TYPE (WgPeopleView, wg_people_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_SHOW_GRID,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The columns: title and the WgPerson property each shows. */
+static const struct {
+  const char *title;
+  const char *property;
+  gboolean expand;
+  gboolean hidden_when_narrow;
+} columns[] = {
+  { N_("Name"), "name", TRUE, FALSE },
+  /* Translators: column title, the sex of a person */
+  { NC_("column", "Sex"), "sex-label", FALSE, FALSE },
+  { N_("Birth Date"), "birth-date", FALSE, TRUE },
+  { N_("ID Number"), "id-number", FALSE, TRUE },
+  { N_("Phone"), "phone", FALSE, TRUE },
+  { N_("Status"), "status-label", FALSE, FALSE },
+  { N_("Grid"), "grid-name", FALSE, FALSE },
+};
+
+/* One label bound to a property of the row's WgPerson. */
+static const char cell_template[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<interface>\n"
+  "  <template class=\"GtkListItem\">\n"
+  "    <property name=\"child\">\n"
+  "      <object class=\"GtkLabel\">\n"
+  "        <property name=\"xalign\">0</property>\n"
+  "        <property name=\"ellipsize\">end</property>\n"
+  "        <property name=\"width-chars\">%d</property>\n"
+  "        <binding name=\"label\">\n"
+  "          <lookup name=\"%s\" type=\"WgPerson\">\n"
+  "            <lookup name=\"item\">GtkListItem</lookup>\n"
+  "          </lookup>\n"
+  "        </binding>\n"
+  "      </object>\n"
+  "    </property>\n"
+  "  </template>\n"
+  "</interface>\n";
+
+/* Decisions */
+
+static void
+wg_people_view_update_actions (WgPeopleView *self)
+{
+  gboolean write = wg_person_may (self->role_mask, WG_PERSON_PERMISSION_WRITE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new", write && self->client != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.reload",
+                                 self->model != NULL && !wg_people_model_get_loading (self->model));
+}
+
+static char *
+wg_people_view_format_count (gint64 count)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  GString *grouped = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (grouped, ',');
+      g_string_append_c (grouped, digits[i]);
+    }
+  return g_string_free (grouped, FALSE);
+}
+
+static void
+wg_people_view_update_status (WgPeopleView *self)
+{
+  gint64 total = wg_people_model_get_total (self->model);
+  gboolean loading = wg_people_model_get_loading (self->model);
+  const GError *error = wg_people_model_get_error (self->model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  g_clear_pointer (&self->count_text, g_free);
+  if (total >= 0)
+    {
+      g_autofree char *number = wg_people_view_format_count (total);
+
+      /* Translators: %s is a number with thousands separators */
+      self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
+                                                       (gulong) total), number);
+    }
+  else
+    self->count_text = g_strdup (loading ? _("Searching…") : "");
+  gtk_label_set_text (self->count_label, self->count_text);
+  gtk_spinner_set_spinning (self->list_spinner, loading);
+
+  if (error != NULL && n == 0)
+    {
+      g_autofree char *message = wg_error_get_user_message (error);
+
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (n == 0 && !loading && total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  wg_people_view_update_actions (self);
+}
+
+static const char *
+wg_people_view_selected_status (WgPeopleView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  /* 0 is "every status" */
+  return selected >= 1 && selected <= WG_PERSON_N_STATUSES ? wg_person_statuses[selected - 1] : NULL;
+}
+
+static const char *
+wg_people_view_selected_region (WgPeopleView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
+
+  return selected < self->region_codes->len ? g_ptr_array_index (self->region_codes, selected) : NULL;
+}
+
+static void
+wg_people_view_apply_filters (WgPeopleView *self)
+{
+  g_autofree char *q = NULL;
+  WgPeopleQuery query = { 0 };
+
+  if (self->model == NULL || self->setting_filters)
+    return;
+  q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  query.q = q;
+  query.status = wg_people_view_selected_status (self);
+  query.region = wg_people_view_selected_region (self);
+  wg_people_model_set_query (self->model, &query);
+}
+
+static void
+wg_people_view_open (WgPeopleView *self,
+                     guint         position)
+{
+  g_autoptr(WgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (person == NULL)
+    return;
+  if (wg_person_get_id (person) != wg_person_detail_get_person_id (self->detail))
+    wg_person_detail_show_person (self->detail, wg_person_get_id (person));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+/* Callbacks */
+
+static void
+wg_people_view_filter_changed_cb (WgPeopleView *self)
+{
+  wg_people_view_apply_filters (self);
+}
+
+static void
+wg_people_view_model_changed_cb (WgPeopleView *self)
+{
+  wg_people_view_update_status (self);
+}
+
+static void
+wg_people_view_selection_changed_cb (WgPeopleView *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  /* A reload empties the list; the detail keeps its person. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    wg_people_view_open (self, selected);
+}
+
+static void
+wg_people_view_column_view_activate_cb (WgPeopleView *self,
+                                        guint         position)
+{
+  wg_people_view_open (self, position);
+}
+
+static void
+wg_people_view_leaflet_folded_cb (WgPeopleView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  wg_person_detail_set_show_back (self->detail, folded);
+  /* narrow: name, sex, status and grid; the rest is in the detail */
+  for (guint i = 0; i < G_N_ELEMENTS (self->narrow_hidden); i++)
+    gtk_column_view_column_set_visible (self->narrow_hidden[i], !folded);
+}
+
+static void
+wg_people_view_detail_saved_cb (WgPeopleView   *self,
+                                WgPerson       *person,
+                                gboolean        created,
+                                WgPersonDetail *detail)
+{
+  if (created)
+    wg_people_model_reload (self->model);
+  else
+    wg_people_model_update_person (self->model, wg_person_get_id (person), person);
+}
+
+static void
+wg_people_view_detail_deleted_cb (WgPeopleView   *self,
+                                  gint64          id,
+                                  WgPersonDetail *detail)
+{
+  wg_people_model_update_person (self->model, id, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+wg_people_view_detail_show_grid_cb (WgPeopleView   *self,
+                                    const char     *code,
+                                    WgPersonDetail *detail)
+{
+  g_signal_emit (self, signals[SIGNAL_SHOW_GRID], 0, code);
+}
+
+static void
+wg_people_view_detail_back_cb (WgPeopleView   *self,
+                               WgPersonDetail *detail)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* Actions */
+
+static void
+wg_people_view_action_new (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WgPeopleView *self = WG_PEOPLE_VIEW (widget);
+  const char *region = wg_people_view_selected_region (self);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* a new person goes to the grid the list is filtered to, if any */
+  wg_person_detail_show_new (self->detail, region != NULL && wg_region_code_is_valid (region, WG_REGION_LEVEL_GRID)
+                                           ? region : NULL);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+static void
+wg_people_view_action_reload (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  WgPeopleView *self = WG_PEOPLE_VIEW (widget);
+
+  if (self->model != NULL)
+    wg_people_model_reload (self->model);
+}
+
+static void
+wg_people_view_action_focus_search (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (WG_PEOPLE_VIEW (widget)->search_entry));
+}
+
+/* GObject */
+
+static void
+wg_people_view_dispose (GObject *object)
+{
+  WgPeopleView *self = WG_PEOPLE_VIEW (object);
+
+  if (self->model != NULL)
+    wg_people_model_clear (self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PEOPLE_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->client);
+  g_clear_object (&self->region_labels);
+
+  G_OBJECT_CLASS (wg_people_view_parent_class)->dispose (object);
+}
+
+static void
+wg_people_view_finalize (GObject *object)
+{
+  WgPeopleView *self = WG_PEOPLE_VIEW (object);
+
+  g_clear_pointer (&self->region_codes, g_ptr_array_unref);
+  g_free (self->count_text);
+
+  G_OBJECT_CLASS (wg_people_view_parent_class)->finalize (object);
+}
+
+static void
+wg_people_view_class_init (WgPeopleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wg_people_view_dispose;
+  object_class->finalize = wg_people_view_finalize;
+
+  /**
+   * WgPeopleView::show-grid:
+   * @code: a grid's code
+   *
+   * The user asked to see a grid on the map.
+   */
+  signals[SIGNAL_SHOW_GRID] =
+    g_signal_new ("show-grid", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (WG_TYPE_PERSON);
+  g_type_ensure (WG_TYPE_PERSON_DETAIL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/wangge/Wangge/wg-people-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_spinner);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, detail);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_detail_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_detail_deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_detail_show_grid_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_people_view_detail_back_cb);
+
+  gtk_widget_class_install_action (widget_class, "people.new", NULL, wg_people_view_action_new);
+  gtk_widget_class_install_action (widget_class, "people.reload", NULL, wg_people_view_action_reload);
+  gtk_widget_class_install_action (widget_class, "people.focus-search", NULL,
+                                   wg_people_view_action_focus_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "people.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.new", NULL);
+}
+
+static void
+wg_people_view_add_columns (WgPeopleView *self)
+{
+  guint hidden = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = g_strdup_printf (cell_template, columns[i].expand ? 4 : 2, columns[i].property);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      const char *title = i == 1 ? g_dpgettext2 (GETTEXT_PACKAGE, "column", columns[i].title) : _(columns[i].title);
+      GtkListItemFactory *factory;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      if (columns[i].hidden_when_narrow && hidden < G_N_ELEMENTS (self->narrow_hidden))
+        self->narrow_hidden[hidden++] = column;
+    }
+}
+
+/* The region drop-down: the button shows the name, the list indents
+ * communities and grids under their street. */
+static void
+wg_people_view_region_setup_cb (GtkSignalListItemFactory *factory,
+                                GtkListItem              *item,
+                                gpointer                  indent)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+wg_people_view_region_bind_cb (GtkSignalListItemFactory *factory,
+                               GtkListItem              *item,
+                               gpointer                  indent)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (string), "wg-level"));
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_margin_start (label, indent != NULL && level > WG_REGION_LEVEL_STREET
+                                      ? 16 * (level - WG_REGION_LEVEL_STREET) : 0);
+}
+
+static GtkListItemFactory *
+wg_people_view_region_factory (gboolean indent)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (wg_people_view_region_setup_cb), GINT_TO_POINTER (indent));
+  g_signal_connect (factory, "bind", G_CALLBACK (wg_people_view_region_bind_cb), GINT_TO_POINTER (indent));
+  return factory;
+}
+
+static void
+wg_people_view_init_filters (WgPeopleView *self)
+{
+  g_autoptr(GtkListItemFactory) button_factory = wg_people_view_region_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = wg_people_view_region_factory (TRUE);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  gtk_string_list_append (statuses, _("Every status"));
+  for (guint i = 0; wg_person_statuses[i] != NULL; i++)
+    gtk_string_list_append (statuses, wg_person_status_label (wg_person_statuses[i]));
+  self->setting_filters = TRUE;
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  self->region_labels = gtk_string_list_new (NULL);
+  self->region_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (self->region_labels, _("All of my territory"));
+  g_ptr_array_add (self->region_codes, NULL);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (self->region_labels));
+  gtk_drop_down_set_expression (self->region_dropdown, expression);
+  gtk_drop_down_set_factory (self->region_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->region_dropdown, list_factory);
+  self->setting_filters = FALSE;
+}
+
+static void
+wg_people_view_init (WgPeopleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  wg_people_view_add_columns (self);
+  wg_people_view_init_filters (self);
+  wg_people_view_leaflet_folded_cb (self);
+  wg_people_view_update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+wg_people_view_new (void)
+{
+  return g_object_new (WG_TYPE_PEOPLE_VIEW, NULL);
+}
+
+void
+wg_people_view_set_session (WgPeopleView *self,
+                            WgApiClient  *client,
+                            WgUser       *user)
+{
+  g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
+  g_return_if_fail (WG_IS_API_CLIENT (client));
+
+  g_set_object (&self->client, client);
+  self->role_mask = user != NULL ? wg_user_get_role_mask (user) : 0;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  self->model = wg_people_model_new (client);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (wg_people_view_model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading",
+                           G_CALLBACK (wg_people_view_model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::total",
+                           G_CALLBACK (wg_people_view_model_changed_cb), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (wg_people_view_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  wg_person_detail_set_client (self->detail, client);
+  wg_person_detail_set_role_mask (self->detail, self->role_mask);
+  wg_person_detail_clear (self->detail);
+  wg_people_view_apply_filters (self);
+  wg_people_view_update_status (self);
+}
+
+static int
+wg_people_view_compare_codes (gconstpointer a,
+                              gconstpointer b)
+{
+  /* codes nest (110101001 < 110101001001 < 110101001001001), so the
+   * order of the codes is the order of the tree */
+  return g_strcmp0 (wg_region_get_code (*(WgRegion **) a), wg_region_get_code (*(WgRegion **) b));
+}
+
+void
+wg_people_view_set_regions (WgPeopleView *self,
+                            GListModel   *regions)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
+
+  g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      WgRegion *region = g_list_model_get_item (regions, i);
+
+      if (wg_region_get_level (region) != WG_REGION_LEVEL_DISTRICT)
+        g_ptr_array_add (sorted, region);
+      else
+        g_object_unref (region);
+    }
+  g_ptr_array_sort (sorted, wg_people_view_compare_codes);
+
+  self->setting_filters = TRUE;
+  gtk_drop_down_set_selected (self->region_dropdown, 0);
+  gtk_string_list_splice (self->region_labels, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->region_labels)) - 1, NULL);
+  g_ptr_array_set_size (self->region_codes, 1);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      WgRegion *region = g_ptr_array_index (sorted, i);
+      g_autoptr(GObject) item = NULL;
+
+      gtk_string_list_append (self->region_labels, wg_region_get_name (region));
+      item = g_list_model_get_item (G_LIST_MODEL (self->region_labels), i + 1);
+      g_object_set_data (item, "wg-level", GUINT_TO_POINTER (wg_region_get_level (region)));
+      g_ptr_array_add (self->region_codes, g_strdup (wg_region_get_code (region)));
+    }
+  self->setting_filters = FALSE;
+  wg_person_detail_set_regions (self->detail, regions);
+}
+
+WgPeopleModel *
+wg_people_view_get_model (WgPeopleView *self)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), NULL);
+  return self->model;
+}
+
+WgPersonDetail *
+wg_people_view_get_detail (WgPeopleView *self)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), NULL);
+  return self->detail;
+}
+
+GtkColumnView *
+wg_people_view_get_column_view (WgPeopleView *self)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), NULL);
+  return self->column_view;
+}
+
+const char *
+wg_people_view_get_count_text (WgPeopleView *self)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), NULL);
+  return self->count_text;
+}
+
+void
+wg_people_view_set_search_text (WgPeopleView *self,
+                                const char   *text)
+{
+  g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* what the entry does 300 ms after the last key */
+  wg_people_view_apply_filters (self);
+}
+
+gboolean
+wg_people_view_set_region (WgPeopleView *self,
+                           const char   *code)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->region_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->region_codes, i), code) == 0)
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+wg_people_view_open_position (WgPeopleView *self,
+                              guint         position)
+{
+  g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}

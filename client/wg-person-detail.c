@@ -1,0 +1,1124 @@
+#define G_LOG_DOMAIN "wg-person-detail"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "wg-api-client-people.h"
+#include "wg-error.h"
+#include "wg-person-detail.h"
+#include "wg-person-dialogs.h"
+#include "wg-person-rules.h"
+#include "wg-region.h"
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_SEX,
+  FIELD_BIRTH_DATE,
+  FIELD_ETHNICITY,
+  FIELD_PHONE,
+  FIELD_RESIDENCE_STATUS,
+  FIELD_ORIGIN_CODE,
+  FIELD_NATIONALITY,
+  FIELD_GRID,
+  FIELD_ID_NUMBER,
+  N_FIELDS
+} Field;
+
+static const char * const field_names[N_FIELDS] = {
+  "name", "sex", "birth_date", "ethnicity", "phone", "residence_status",
+  "origin_code", "nationality", "grid", "id_number",
+};
+
+struct _WgPersonDetail
+{
+  GtkWidget parent_instance;
+
+  WgApiClient *client;
+  guint role_mask;
+  GCancellable *cancellable;     /* of the request on its way */
+  WgPerson *person;              /* as loaded; NULL for a new one */
+  WgPersonChain *chain;
+  gboolean editing_new;
+  gboolean changed;
+  gboolean tried_save;           /* validate as the user types from now on */
+  gboolean filling;
+  char *idempotency_key;         /* of the new person's submission */
+  char *revealed;                /* the full ID number while shown */
+  guint reveal_source;
+  GPtrArray *grid_codes;         /* parallel to the grid drop-down */
+  GtkStringList *grid_names;
+  GPtrArray *chain_rows;
+
+  GtkWidget *box;
+  GtkWidget *back_button;
+  GtkSpinner *spinner;
+  GtkStack *stack;
+  GtkScrolledWindow *scrolled;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkRevealer *banner;
+  GtkLabel *banner_label;
+  GtkWidget *banner_button;
+  AdwPreferencesGroup *id_group;
+  AdwPreferencesGroup *chain_group;
+  AdwActionRow *id_number_row;
+  GtkWidget *id_number_entry;
+  GtkWidget *rows[N_FIELDS];
+  GtkWidget *message_rows[N_FIELDS];
+  GtkLabel *messages[N_FIELDS];
+};
+
+G_DEFINE_FINAL_TYPE (WgPersonDetail, wg_person_detail, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_SAVED,
+  SIGNAL_DELETED,
+  SIGNAL_SHOW_GRID,
+  SIGNAL_BACK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void wg_person_detail_load (WgPersonDetail *self,
+                                   gint64          id);
+
+/* Actions: one place decides. */
+
+static gboolean
+wg_person_detail_is_busy (WgPersonDetail *self)
+{
+  return self->cancellable != NULL;
+}
+
+static void
+wg_person_detail_update_actions (WgPersonDetail *self)
+{
+  WgPersonFormState state = {
+    .role_mask = self->role_mask,
+    .has_person = self->person != NULL,
+    .has_id_number = self->person != NULL && wg_person_get_id_number (self->person) != NULL,
+    .editing_new = self->editing_new,
+    .changed = self->changed,
+    .busy = wg_person_detail_is_busy (self),
+  };
+  WgPersonActions actions = wg_person_form_actions (&state);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "person.save", actions & WG_PERSON_ACTION_SAVE);
+  gtk_widget_action_set_enabled (widget, "person.delete", actions & WG_PERSON_ACTION_DELETE);
+  gtk_widget_action_set_enabled (widget, "person.reveal", (actions & WG_PERSON_ACTION_REVEAL) && self->revealed == NULL);
+  gtk_widget_action_set_enabled (widget, "person.reload", actions & WG_PERSON_ACTION_RELOAD);
+  for (guint i = 0; i < N_FIELDS; i++)
+    gtk_widget_set_sensitive (self->rows[i], actions & WG_PERSON_ACTION_EDIT);
+  gtk_widget_set_visible (GTK_WIDGET (self->id_number_row), !self->editing_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->id_number_entry),
+                          self->editing_new || (actions & WG_PERSON_ACTION_EDIT));
+  gtk_widget_set_visible (GTK_WIDGET (self->chain_group), !self->editing_new && self->chain != NULL);
+  gtk_spinner_set_spinning (self->spinner, state.busy);
+}
+
+static void
+wg_person_detail_set_busy (WgPersonDetail *self,
+                           gboolean        busy)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (busy)
+    self->cancellable = g_cancellable_new ();
+  wg_person_detail_update_actions (self);
+}
+
+/* Messages */
+
+static void
+wg_person_detail_set_message (WgPersonDetail *self,
+                              Field           field,
+                              const char     *message)
+{
+  gtk_label_set_text (self->messages[field], message != NULL ? message : "");
+  gtk_widget_set_visible (self->message_rows[field], message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (self->rows[field], "error");
+  else
+    gtk_widget_remove_css_class (self->rows[field], "error");
+}
+
+static void
+wg_person_detail_show_messages (WgPersonDetail *self,
+                                GHashTable     *messages)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    wg_person_detail_set_message (self, i, g_hash_table_lookup (messages, field_names[i]));
+}
+
+static void
+wg_person_detail_show_banner (WgPersonDetail *self,
+                              const char     *message,
+                              gboolean        offer_reload)
+{
+  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
+  gtk_widget_set_visible (self->banner_button, offer_reload);
+  gtk_revealer_set_reveal_child (self->banner, message != NULL);
+}
+
+static Field
+wg_person_detail_field_from_name (const char *name)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field_names[i], name) == 0)
+      return i;
+  return N_FIELDS;
+}
+
+/* A failure of a request: on its field when it names one of the form's. */
+static void
+wg_person_detail_show_error (WgPersonDetail *self,
+                             const GError   *error)
+{
+  g_autofree char *message = wg_person_error_message (error);
+  Field field = wg_person_detail_field_from_name (wg_person_error_field (error));
+
+  if (field < N_FIELDS)
+    {
+      wg_person_detail_set_message (self, field, message);
+      wg_person_detail_show_banner (self, _("The server did not accept the form: see the marked field."), FALSE);
+      gtk_widget_grab_focus (self->rows[field]);
+      return;
+    }
+  wg_person_detail_show_banner (self, message,
+                                g_error_matches (error, WG_ERROR, WG_ERROR_CONFLICT) && self->person != NULL);
+}
+
+/* Reading and filling the form */
+
+typedef struct {
+  WgPersonDraft draft;
+  GPtrArray *owned;
+} DraftHolder;
+
+static void
+draft_holder_clear (DraftHolder *holder)
+{
+  g_clear_pointer (&holder->owned, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DraftHolder, draft_holder_clear)
+
+static const char *
+wg_person_detail_text (WgPersonDetail *self,
+                       Field           field,
+                       GPtrArray      *owned)
+{
+  GtkWidget *row = field == FIELD_ID_NUMBER ? self->id_number_entry : self->rows[field];
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_ptr_array_add (owned, text);
+  return text;
+}
+
+static const char *
+wg_person_detail_choice (GtkWidget          *row,
+                         const char * const *values,
+                         guint               n_values)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  return selected < n_values ? values[selected] : NULL;
+}
+
+static void
+wg_person_detail_read (WgPersonDetail *self,
+                       DraftHolder    *holder)
+{
+  WgPersonDraft *draft = &holder->draft;
+  guint grid = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]));
+  GPtrArray *owned = holder->owned = g_ptr_array_new_with_free_func (g_free);
+
+  draft->name = wg_person_detail_text (self, FIELD_NAME, owned);
+  draft->sex = wg_person_detail_choice (self->rows[FIELD_SEX], wg_person_sexes, WG_PERSON_N_SEXES);
+  draft->birth_date = wg_person_detail_text (self, FIELD_BIRTH_DATE, owned);
+  draft->ethnicity = wg_person_detail_text (self, FIELD_ETHNICITY, owned);
+  draft->phone = wg_person_detail_text (self, FIELD_PHONE, owned);
+  draft->id_number = wg_person_detail_text (self, FIELD_ID_NUMBER, owned);
+  draft->residence_status = wg_person_detail_choice (self->rows[FIELD_RESIDENCE_STATUS],
+                                                     wg_person_statuses, WG_PERSON_N_STATUSES);
+  draft->origin_code = wg_person_detail_text (self, FIELD_ORIGIN_CODE, owned);
+  draft->nationality = wg_person_detail_text (self, FIELD_NATIONALITY, owned);
+  draft->grid = grid < self->grid_codes->len ? g_ptr_array_index (self->grid_codes, grid) : NULL;
+}
+
+static guint
+wg_person_detail_index_of (const char * const *values,
+                           const char         *value)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+wg_person_detail_grid_index (WgPersonDetail *self,
+                             const char     *code,
+                             const char     *name)
+{
+  for (guint i = 0; i < self->grid_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->grid_codes, i), code) == 0)
+      return i;
+  if (code == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  /* a grid the territory did not list (not loaded yet): keep it choosable */
+  g_ptr_array_add (self->grid_codes, g_strdup (code));
+  gtk_string_list_append (self->grid_names, name != NULL ? name : code);
+  return self->grid_codes->len - 1;
+}
+
+static void
+wg_person_detail_set_text (WgPersonDetail *self,
+                           Field           field,
+                           const char     *text)
+{
+  GtkWidget *row = field == FIELD_ID_NUMBER ? self->id_number_entry : self->rows[field];
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+wg_person_detail_fill_form (WgPersonDetail *self,
+                            WgPerson       *person,
+                            const char     *grid_code)
+{
+  self->filling = TRUE;
+  wg_person_detail_set_text (self, FIELD_NAME, person ? wg_person_get_name (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_BIRTH_DATE, person ? wg_person_get_birth_date (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_ETHNICITY, person ? wg_person_get_ethnicity (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_PHONE, person ? wg_person_get_phone (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_ORIGIN_CODE, person ? wg_person_get_origin_code (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_NATIONALITY, person ? wg_person_get_nationality (person) : NULL);
+  wg_person_detail_set_text (self, FIELD_ID_NUMBER, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_SEX]),
+                              wg_person_detail_index_of (wg_person_sexes, person ? wg_person_get_sex (person) : NULL));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_RESIDENCE_STATUS]),
+                              person != NULL ? wg_person_detail_index_of (wg_person_statuses,
+                                                                           wg_person_get_residence_status (person))
+                                             : 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]),
+                              wg_person_detail_grid_index (self, person ? wg_person_get_grid_code (person) : grid_code,
+                                                           person ? wg_person_get_grid_name (person) : NULL));
+  self->filling = FALSE;
+}
+
+static void
+wg_person_detail_show_id_number (WgPersonDetail *self)
+{
+  const char *masked = self->person != NULL ? wg_person_get_id_number (self->person) : NULL;
+
+  adw_action_row_set_subtitle (self->id_number_row,
+                               self->revealed != NULL ? self->revealed
+                               : masked != NULL ? masked : _("None on record"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->id_number_row),
+                                 self->revealed != NULL ? _("ID number (shown for 30 seconds)") : _("ID number"));
+}
+
+static void
+wg_person_detail_forget_revealed (WgPersonDetail *self)
+{
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  if (self->revealed != NULL)
+    memset (self->revealed, 0, strlen (self->revealed));
+  g_clear_pointer (&self->revealed, g_free);
+}
+
+static void
+wg_person_detail_fill_heading (WgPersonDetail *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->person == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("New Person"));
+      gtk_label_set_text (self->subtitle_label, _("Fill in the fields, then save."));
+      return;
+    }
+  /* Translators: residence status · grid, under a person's name */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              wg_person_status_label (wg_person_get_residence_status (self->person)),
+                              wg_person_get_grid_name (self->person) != NULL
+                              ? wg_person_get_grid_name (self->person)
+                              : wg_person_get_grid_code (self->person));
+  gtk_label_set_text (self->title_label, wg_person_get_name (self->person));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+static void
+wg_person_detail_reset_messages (WgPersonDetail *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    wg_person_detail_set_message (self, i, NULL);
+  wg_person_detail_show_banner (self, NULL, FALSE);
+  self->tried_save = FALSE;
+  self->changed = FALSE;
+}
+
+static void
+wg_person_detail_set_person (WgPersonDetail *self,
+                             WgPerson       *person)
+{
+  g_set_object (&self->person, person);
+  self->editing_new = FALSE;
+  g_clear_pointer (&self->idempotency_key, g_free);
+  wg_person_detail_forget_revealed (self);
+  wg_person_detail_reset_messages (self);
+  wg_person_detail_fill_form (self, person, NULL);
+  wg_person_detail_fill_heading (self);
+  wg_person_detail_show_id_number (self);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->id_number_entry), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->id_number_entry), _("Correct the ID number"));
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  wg_person_detail_update_actions (self);
+}
+
+/* The chain */
+
+static void
+wg_person_detail_clear_chain (WgPersonDetail *self)
+{
+  for (guint i = 0; i < self->chain_rows->len; i++)
+    adw_preferences_group_remove (self->chain_group, g_ptr_array_index (self->chain_rows, i));
+  g_ptr_array_set_size (self->chain_rows, 0);
+  g_clear_pointer (&self->chain, wg_person_chain_free);
+}
+
+static void
+wg_person_detail_chain_row_activated_cb (WgPersonDetail *self,
+                                         AdwActionRow   *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "wg-person-id"));
+  const char *grid = g_object_get_data (G_OBJECT (row), "wg-grid-code");
+
+  if (grid != NULL)
+    g_signal_emit (self, signals[SIGNAL_SHOW_GRID], 0, grid);
+  else if (id > 0 && id != wg_person_detail_get_person_id (self))
+    wg_person_detail_show_person (self, id);
+}
+
+static AdwActionRow *
+wg_person_detail_add_chain_row (WgPersonDetail *self,
+                                const char     *title,
+                                const char     *subtitle,
+                                const char     *icon_name,
+                                const char     *tooltip)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_set_tooltip_text (image, tooltip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (wg_person_detail_chain_row_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  adw_preferences_group_add (self->chain_group, row);
+  g_ptr_array_add (self->chain_rows, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+wg_person_detail_add_members (WgPersonDetail *self)
+{
+  gint64 shown = wg_person_detail_get_person_id (self);
+
+  for (guint i = 0; i < self->chain->members->len; i++)
+    {
+      WgChainMember *member = &g_array_index (self->chain->members, WgChainMember, i);
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+
+      /* Translators: a household member's relation to the head, e.g. "Household member · Spouse" */
+      subtitle = g_strdup_printf (_("Household member · %s"),
+                                  member->relation != NULL ? wg_person_relation_label (member->relation)
+                                                           : _("relation unknown"));
+      row = wg_person_detail_add_chain_row (self, member->name, subtitle,
+                                            member->id != shown ? "go-next-symbolic" : NULL,
+                                            _("Open this person"));
+      if (member->id == shown)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "wg-current-person");
+      g_object_set_data (G_OBJECT (row), "wg-person-id", GSIZE_TO_POINTER ((gsize) member->id));
+    }
+}
+
+static void
+wg_person_detail_fill_chain (WgPersonDetail *self,
+                             WgPersonChain  *chain)
+{
+  g_autofree char *grid_subtitle = NULL;
+  AdwActionRow *row;
+
+  wg_person_detail_clear_chain (self);
+  self->chain = chain;
+  if (chain->household_id == 0)
+    wg_person_detail_add_chain_row (self, _("No household on record"), _("Household"), NULL, NULL);
+  else
+    wg_person_detail_add_members (self);
+  wg_person_detail_add_chain_row (self, chain->house_address != NULL ? chain->house_address
+                                                                      : _("No house on record"),
+                                  _("House"), NULL, NULL);
+  /* Translators: the grid's community and street, e.g. "Grid · 多福巷社区, 东华门街道" */
+  grid_subtitle = g_strdup_printf (_("Grid · %s, %s"),
+                                   chain->community_name != NULL ? chain->community_name : "—",
+                                   chain->street_name != NULL ? chain->street_name : "—");
+  row = wg_person_detail_add_chain_row (self,
+                                        chain->grid_name != NULL ? chain->grid_name : chain->grid_code,
+                                        grid_subtitle, "mark-location-symbolic", _("Show on the map"));
+  g_object_set_data_full (G_OBJECT (row), "wg-grid-code", g_strdup (chain->grid_code), g_free);
+}
+
+/* Requests */
+
+static void
+wg_person_detail_chain_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(WgPersonDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPersonChain) chain = NULL;
+
+  chain = wg_api_client_get_person_chain_finish (WG_API_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  wg_person_detail_set_busy (self, FALSE);
+  if (chain == NULL)
+    {
+      g_debug ("Could not load the person: %s", error->message);
+      gtk_stack_set_visible_child_name (self->stack, "form");
+      wg_person_detail_show_error (self, error);
+      return;
+    }
+  wg_person_detail_set_person (self, chain->person);
+  wg_person_detail_fill_chain (self, g_steal_pointer (&chain));
+  wg_person_detail_update_actions (self);
+}
+
+static void
+wg_person_detail_load (WgPersonDetail *self,
+                       gint64          id)
+{
+  wg_person_detail_set_busy (self, TRUE);
+  wg_api_client_get_person_chain_async (self->client, id, self->cancellable,
+                                        wg_person_detail_chain_cb, g_object_ref (self));
+}
+
+static void
+wg_person_detail_saved_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(WgPersonDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPerson) person = NULL;
+  gboolean created = self->editing_new;
+
+  person = created ? wg_api_client_create_person_finish (WG_API_CLIENT (source), result, &error)
+                   : wg_api_client_update_person_finish (WG_API_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  wg_person_detail_set_busy (self, FALSE);
+  if (person == NULL)
+    {
+      /* a retry after no answer is the same submission; after an answer it is a new one */
+      if (created && !g_error_matches (error, WG_ERROR, WG_ERROR_UNREACHABLE))
+        g_clear_pointer (&self->idempotency_key, g_free);
+      wg_person_detail_show_error (self, error);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, person, created);
+  if (created)
+    {
+      wg_person_detail_show_person (self, wg_person_get_id (person));
+      return;
+    }
+  wg_person_detail_set_person (self, person);
+  if (self->chain != NULL)
+    g_set_object (&self->chain->person, person);
+}
+
+static void
+wg_person_detail_deleted_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(WgPersonDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = wg_person_detail_get_person_id (self);
+
+  if (!wg_api_client_delete_person_finish (WG_API_CLIENT (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      wg_person_detail_set_busy (self, FALSE);
+      wg_person_detail_show_error (self, error);
+      return;
+    }
+  wg_person_detail_set_busy (self, FALSE);
+  wg_person_detail_clear (self);
+  g_signal_emit (self, signals[SIGNAL_DELETED], 0, id);
+}
+
+static gboolean
+wg_person_detail_reveal_timeout_cb (gpointer user_data)
+{
+  WgPersonDetail *self = user_data;
+
+  self->reveal_source = 0;
+  wg_person_detail_forget_revealed (self);
+  wg_person_detail_show_id_number (self);
+  wg_person_detail_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wg_person_detail_revealed_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(WgPersonDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *number;
+
+  number = wg_api_client_reveal_id_number_finish (WG_API_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  wg_person_detail_set_busy (self, FALSE);
+  if (number == NULL)
+    {
+      wg_person_detail_show_error (self, error);
+      return;
+    }
+  wg_person_detail_forget_revealed (self);
+  self->revealed = number;
+  self->reveal_source = g_timeout_add_seconds (WG_PERSON_REVEAL_SECONDS,
+                                               wg_person_detail_reveal_timeout_cb, self);
+  wg_person_detail_show_id_number (self);
+  wg_person_detail_update_actions (self);
+}
+
+/* Callbacks */
+
+static void
+wg_person_detail_validate (WgPersonDetail *self,
+                           DraftHolder    *holder,
+                           gboolean       *valid)
+{
+  g_autoptr(GHashTable) messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  *valid = wg_person_draft_validate (&holder->draft, self->editing_new, NULL, messages);
+  wg_person_detail_show_messages (self, messages);
+}
+
+static void
+wg_person_detail_field_changed_cb (WgPersonDetail *self)
+{
+  g_auto(DraftHolder) holder = { 0 };
+  g_autoptr(JsonNode) body = NULL;
+  gboolean valid;
+
+  if (self->filling)
+    return;
+  wg_person_detail_read (self, &holder);
+  if (self->editing_new)
+    self->changed = TRUE;
+  else if (self->person != NULL)
+    self->changed = (body = wg_person_draft_to_json (&holder.draft, self->person)) != NULL;
+  if (self->tried_save)
+    wg_person_detail_validate (self, &holder, &valid);
+  wg_person_detail_update_actions (self);
+}
+
+static void
+wg_person_detail_back_clicked_cb (WgPersonDetail *self)
+{
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+wg_person_detail_reveal_reason_cb (gpointer    user_data,
+                                   const char *reason)
+{
+  wg_person_detail_reveal (WG_PERSON_DETAIL (user_data), reason);
+}
+
+static void
+wg_person_detail_delete_confirmed_cb (gpointer    user_data,
+                                      const char *unused)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (user_data);
+
+  if (self->person == NULL)
+    return;
+  wg_person_detail_set_busy (self, TRUE);
+  wg_api_client_delete_person_async (self->client, wg_person_get_id (self->person),
+                                     wg_person_get_version (self->person), self->cancellable,
+                                     wg_person_detail_deleted_cb, g_object_ref (self));
+}
+
+/* Actions */
+
+static void
+wg_person_detail_action_save (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  wg_person_detail_save (WG_PERSON_DETAIL (widget));
+}
+
+static void
+wg_person_detail_action_delete (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (widget);
+
+  if (self->person != NULL)
+    wg_person_confirm_delete (widget, wg_person_get_name (self->person),
+                              wg_person_detail_delete_confirmed_cb, self);
+}
+
+static void
+wg_person_detail_action_reveal (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (widget);
+
+  if (self->person != NULL)
+    wg_person_ask_reveal_reason (widget, wg_person_get_name (self->person),
+                                 wg_person_detail_reveal_reason_cb, self);
+}
+
+static void
+wg_person_detail_action_reload (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (widget);
+
+  if (self->person != NULL)
+    wg_person_detail_load (self, wg_person_get_id (self->person));
+}
+
+/* GObject */
+
+static void
+wg_person_detail_dispose (GObject *object)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  wg_person_detail_forget_revealed (self);
+  if (self->chain_rows != NULL)
+    g_ptr_array_set_size (self->chain_rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PERSON_DETAIL);
+  g_clear_pointer (&self->chain, wg_person_chain_free);
+  g_clear_object (&self->person);
+  g_clear_object (&self->client);
+  g_clear_object (&self->grid_names);
+
+  G_OBJECT_CLASS (wg_person_detail_parent_class)->dispose (object);
+}
+
+static void
+wg_person_detail_finalize (GObject *object)
+{
+  WgPersonDetail *self = WG_PERSON_DETAIL (object);
+
+  g_clear_pointer (&self->grid_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->chain_rows, g_ptr_array_unref);
+  g_free (self->idempotency_key);
+
+  G_OBJECT_CLASS (wg_person_detail_parent_class)->finalize (object);
+}
+
+static void
+wg_person_detail_bind_fields (GtkWidgetClass *widget_class)
+{
+  static const char * const row_ids[N_FIELDS] = {
+    "name_row", "sex_row", "birth_date_row", "ethnicity_row", "phone_row",
+    "residence_status_row", "origin_code_row", "nationality_row", "grid_row",
+    NULL, /* id_number_entry, bound on its own */
+  };
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *message_row = g_strconcat (field_names[i], "_message_row", NULL);
+      g_autofree char *message = g_strconcat (field_names[i], "_message", NULL);
+
+      if (row_ids[i] != NULL)
+        gtk_widget_class_bind_template_child_full (widget_class, row_ids[i], FALSE,
+                                                   G_STRUCT_OFFSET (WgPersonDetail, rows) + i * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, message_row, FALSE,
+                                                 G_STRUCT_OFFSET (WgPersonDetail, message_rows) + i * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, message, FALSE,
+                                                 G_STRUCT_OFFSET (WgPersonDetail, messages) + i * sizeof (GtkLabel *));
+    }
+}
+
+static void
+wg_person_detail_class_init (WgPersonDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wg_person_detail_dispose;
+  object_class->finalize = wg_person_detail_finalize;
+
+  /**
+   * WgPersonDetail::saved:
+   * @person: the person as the server now has it
+   * @created: TRUE for a new person
+   */
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, WG_TYPE_PERSON, G_TYPE_BOOLEAN);
+  signals[SIGNAL_DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * WgPersonDetail::show-grid:
+   * @code: the grid's 15-digit code
+   *
+   * The user asked to see the person's grid on the map.
+   */
+  signals[SIGNAL_SHOW_GRID] =
+    g_signal_new ("show-grid", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_BACK] =
+    g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/wangge/Wangge/wg-person-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, box);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, banner);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, chain_group);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_number_entry);
+  wg_person_detail_bind_fields (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "person.save", NULL, wg_person_detail_action_save);
+  gtk_widget_class_install_action (widget_class, "person.delete", NULL, wg_person_detail_action_delete);
+  gtk_widget_class_install_action (widget_class, "person.reveal", NULL, wg_person_detail_action_reveal);
+  gtk_widget_class_install_action (widget_class, "person.reload", NULL, wg_person_detail_action_reload);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "person.save", NULL);
+}
+
+static GtkStringList *
+wg_person_detail_labels (const char * const *values,
+                         const char       *(*label) (const char *))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, label (values[i]));
+  return list;
+}
+
+static void
+wg_person_detail_init (WgPersonDetail *self)
+{
+  g_autoptr(GtkStringList) sexes = wg_person_detail_labels (wg_person_sexes, wg_person_sex_label);
+  g_autoptr(GtkStringList) statuses = wg_person_detail_labels (wg_person_statuses, wg_person_status_label);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows[FIELD_ID_NUMBER] = self->id_number_entry;
+  self->grid_codes = g_ptr_array_new_with_free_func (g_free);
+  self->grid_names = gtk_string_list_new (NULL);
+  self->chain_rows = g_ptr_array_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_SEX]), G_LIST_MODEL (sexes));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_RESIDENCE_STATUS]), G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_GRID]), G_LIST_MODEL (self->grid_names));
+  wg_person_detail_update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+wg_person_detail_new (void)
+{
+  return g_object_new (WG_TYPE_PERSON_DETAIL, NULL);
+}
+
+void
+wg_person_detail_set_client (WgPersonDetail *self,
+                             WgApiClient    *client)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+  g_set_object (&self->client, client);
+}
+
+void
+wg_person_detail_set_role_mask (WgPersonDetail *self,
+                                guint           role_mask)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+  self->role_mask = role_mask;
+  wg_person_detail_update_actions (self);
+}
+
+void
+wg_person_detail_set_regions (WgPersonDetail *self,
+                              GListModel     *regions)
+{
+  g_autoptr(GPtrArray) grids = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
+
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
+
+      if (wg_region_get_level (region) == WG_REGION_LEVEL_GRID)
+        g_ptr_array_add (grids, g_steal_pointer (&region));
+    }
+  self->filling = TRUE;
+  g_ptr_array_set_size (self->grid_codes, 0);
+  gtk_string_list_splice (self->grid_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->grid_names)), NULL);
+  for (guint i = 0; i < grids->len; i++)
+    {
+      WgRegion *grid = g_ptr_array_index (grids, i);
+
+      g_ptr_array_add (self->grid_codes, g_strdup (wg_region_get_code (grid)));
+      gtk_string_list_append (self->grid_names, wg_region_get_name (grid));
+    }
+  self->filling = FALSE;
+  if (self->person != NULL)
+    wg_person_detail_fill_form (self, self->person, NULL);
+}
+
+void
+wg_person_detail_set_show_back (WgPersonDetail *self,
+                                gboolean        show_back)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+wg_person_detail_show_person (WgPersonDetail *self,
+                              gint64          id)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+  g_return_if_fail (self->client != NULL);
+
+  wg_person_detail_forget_revealed (self);
+  wg_person_detail_show_banner (self, NULL, FALSE);
+  wg_person_detail_load (self, id);
+}
+
+void
+wg_person_detail_show_new (WgPersonDetail *self,
+                           const char     *grid_code)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  wg_person_detail_set_busy (self, FALSE);
+  wg_person_detail_set_person (self, NULL);
+  wg_person_detail_clear_chain (self);
+  wg_person_detail_fill_form (self, NULL, grid_code);
+  self->editing_new = TRUE;
+  self->changed = TRUE;
+  self->idempotency_key = NULL;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->id_number_entry), _("ID number"));
+  wg_person_detail_update_actions (self);
+  gtk_widget_grab_focus (self->rows[FIELD_NAME]);
+}
+
+void
+wg_person_detail_clear (WgPersonDetail *self)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  wg_person_detail_set_busy (self, FALSE);
+  wg_person_detail_forget_revealed (self);
+  wg_person_detail_clear_chain (self);
+  g_clear_object (&self->person);
+  self->editing_new = FALSE;
+  wg_person_detail_reset_messages (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  wg_person_detail_update_actions (self);
+}
+
+gint64
+wg_person_detail_get_person_id (WgPersonDetail *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), 0);
+  return self->person != NULL && !self->editing_new ? wg_person_get_id (self->person) : 0;
+}
+
+gboolean
+wg_person_detail_get_busy (WgPersonDetail *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), FALSE);
+  return wg_person_detail_is_busy (self);
+}
+
+const char *
+wg_person_detail_get_field_message (WgPersonDetail *self,
+                                    const char     *field)
+{
+  Field index = wg_person_detail_field_from_name (field);
+
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), NULL);
+
+  if (index == N_FIELDS || !gtk_widget_get_visible (self->message_rows[index]))
+    return NULL;
+  return gtk_label_get_text (self->messages[index]);
+}
+
+const char *
+wg_person_detail_get_banner_text (WgPersonDetail *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), NULL);
+  return gtk_revealer_get_reveal_child (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
+}
+
+const char *
+wg_person_detail_get_shown_id_number (WgPersonDetail *self)
+{
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), NULL);
+  return adw_action_row_get_subtitle (self->id_number_row);
+}
+
+void
+wg_person_detail_set_field_text (WgPersonDetail *self,
+                                 const char     *field,
+                                 const char     *text)
+{
+  Field index = wg_person_detail_field_from_name (field);
+
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+  g_return_if_fail (index < N_FIELDS);
+
+  switch (index)
+    {
+    case FIELD_SEX:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
+                                  wg_person_detail_index_of (wg_person_sexes, text));
+      break;
+    case FIELD_RESIDENCE_STATUS:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
+                                  wg_person_detail_index_of (wg_person_statuses, text));
+      break;
+    case FIELD_GRID:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
+                                  wg_person_detail_grid_index (self, text, NULL));
+      break;
+    default:
+      wg_person_detail_set_text (self, index, text);
+    }
+}
+
+void
+wg_person_detail_save (WgPersonDetail *self)
+{
+  g_auto(DraftHolder) holder = { 0 };
+  g_autoptr(JsonNode) body = NULL;
+  gboolean valid;
+
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) || wg_person_detail_is_busy (self))
+    return;
+  self->tried_save = TRUE;
+  wg_person_detail_show_banner (self, NULL, FALSE);
+  wg_person_detail_read (self, &holder);
+  wg_person_detail_validate (self, &holder, &valid);
+  if (!valid)
+    return;
+  body = wg_person_draft_to_json (&holder.draft, self->editing_new ? NULL : self->person);
+  if (body == NULL)
+    return;
+  wg_person_detail_set_busy (self, TRUE);
+  if (self->editing_new)
+    {
+      if (self->idempotency_key == NULL)
+        self->idempotency_key = g_uuid_string_random ();
+      wg_api_client_create_person_async (self->client, body, self->idempotency_key, self->cancellable,
+                                         wg_person_detail_saved_cb, g_object_ref (self));
+      return;
+    }
+  wg_api_client_update_person_async (self->client, wg_person_get_id (self->person),
+                                     wg_person_get_version (self->person), body, self->cancellable,
+                                     wg_person_detail_saved_cb, g_object_ref (self));
+}
+
+void
+wg_person_detail_reveal (WgPersonDetail *self,
+                         const char     *reason)
+{
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  if (self->person == NULL || !wg_person_reveal_reason_ok (reason) || wg_person_detail_is_busy (self))
+    return;
+  wg_person_detail_set_busy (self, TRUE);
+  wg_api_client_reveal_id_number_async (self->client, wg_person_get_id (self->person), reason,
+                                        self->cancellable, wg_person_detail_revealed_cb,
+                                        g_object_ref (self));
+}
+
+gboolean
+wg_person_detail_activate_chain (WgPersonDetail *self,
+                                 gint64          member_id)
+{
+  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), FALSE);
+
+  for (guint i = 0; i < self->chain_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->chain_rows, i);
+      gboolean grid = g_object_get_data (row, "wg-grid-code") != NULL;
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (row, "wg-person-id"));
+
+      if ((member_id == 0 && grid) || (member_id != 0 && id == member_id))
+        {
+          wg_person_detail_chain_row_activated_cb (self, ADW_ACTION_ROW (row));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+wg_person_detail_scroll_to_chain (WgPersonDetail *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}

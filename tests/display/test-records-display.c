@@ -1,0 +1,460 @@
+/* The Records page under a display (Xvfb in tools/test), against the
+ * in-process fake of the people API (wg-fake-people-server.c): list, search,
+ * detail with the chain, validation messages, a stale save, reveal, the
+ * grid on the map, and the narrow layout.  Screenshots go to
+ * <build>/tests/display/screenshots/records-*.png; look at them. */
+#define G_LOG_DOMAIN "test-records-display"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "wg-application.h"
+#include "wg-fake-people-server.h"
+#include "wg-map-page.h"
+#include "wg-people-view.h"
+#include "wg-person-dialogs.h"
+#include "wg-records-page.h"
+#include "wg-screenshot.h"
+#include "wg-validate.h"
+#include "wg-window.h"
+
+#define TIMEOUT_SECONDS 20
+#define SETTLE_MS 500
+#define N_PEOPLE 2345
+
+static gboolean have_display;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+spin_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_test_fail_printf ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
+          return FALSE;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin_for (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+save_screenshot (gpointer    window,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots", name, NULL);
+
+  spin_for (SETTLE_MS);
+  /* a window that has not drawn its first frame yet renders nothing */
+  for (int i = 0; i < 10 && !wg_widget_save_png (GTK_WIDGET (window), path, NULL); i++)
+    spin_for (200);
+  g_assert_true (wg_widget_save_png (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+chinese_expected (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *localedir = g_getenv ("WANGGE_LOCALEDIR");
+  g_autofree char *catalogue = NULL;
+
+  if (language == NULL || !g_str_has_prefix (language, "zh_CN"))
+    return FALSE;
+  catalogue = g_build_filename (localedir != NULL ? localedir : LOCALEDIR,
+                                "zh_CN", "LC_MESSAGES", "wangge.mo", NULL);
+  return g_file_test (catalogue, G_FILE_TEST_EXISTS);
+}
+
+/* Conditions */
+
+static gboolean
+signed_in (gpointer window)
+{
+  return wg_window_get_signed_in (window) && wg_window_get_regions (window) != NULL;
+}
+
+static gboolean
+people_loaded (gpointer view)
+{
+  WgPeopleModel *model = wg_people_view_get_model (view);
+
+  return !wg_people_model_get_loading (model) && wg_people_model_get_total (model) >= 0;
+}
+
+static gboolean
+detail_loaded (gpointer view)
+{
+  WgPersonDetail *detail = wg_people_view_get_detail (view);
+
+  return !wg_person_detail_get_busy (detail) && wg_person_detail_get_person_id (detail) > 0;
+}
+
+static gboolean
+detail_idle (gpointer view)
+{
+  return !wg_person_detail_get_busy (wg_people_view_get_detail (view));
+}
+
+static gboolean
+map_drawn (gpointer window)
+{
+  GtkWidget *map_page = wg_window_get_map_page (window);
+
+  return map_page != NULL && wg_map_page_get_drawn (WG_MAP_PAGE (map_page));
+}
+
+/* Helpers */
+
+static WgWindow *
+open_records (WgFakePeopleServer *fake,
+              int                 width,
+              int                 height)
+{
+  WgWindow *window = wg_window_new (NULL);
+  WgPeopleView *view;
+
+  wg_window_set_remember_size (window, FALSE);
+  wg_screenshot_prepare_window (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wg_login_view_sign_in (wg_window_get_login_view (window), fake->url, "street", "wangge2026");
+  if (!spin_until (signed_in, window, "the sign-in and the territory"))
+    return window;
+  g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
+  view = wg_records_page_get_people_view (WG_RECORDS_PAGE (wg_window_get_records_page (window)));
+  spin_until (people_loaded, view, "the first page of people");
+  return window;
+}
+
+static WgPeopleView *
+people_view_of (WgWindow *window)
+{
+  GtkWidget *page = wg_window_get_records_page (window);
+
+  g_assert_nonnull (page);
+  return wg_records_page_get_people_view (WG_RECORDS_PAGE (page));
+}
+
+static void
+close_window (WgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+}
+
+static gboolean
+skip_without_display (void)
+{
+  if (!have_display)
+    g_test_skip ("needs a display (DISPLAY unset or not usable); tools/test runs this under Xvfb");
+  return !have_display;
+}
+
+/* Tests */
+
+static void
+test_list_and_detail (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPeopleModel *model;
+  WgPersonDetail *detail;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  model = wg_people_view_get_model (view);
+
+  /* one page of 2,345, and the count */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, WG_PEOPLE_MODEL_PAGE_SIZE);
+  g_assert_cmpint (wg_people_model_get_total (model), ==, N_PEOPLE);
+  if (chinese_expected ())
+    g_assert_cmpstr (wg_people_view_get_count_text (view), ==, "2,345 人");
+  else
+    g_assert_cmpstr (wg_people_view_get_count_text (view), ==, "2,345 people");
+  save_screenshot (window, "records-people-1280x800.png");
+
+  wg_people_view_open_position (view, 3);
+  spin_until (detail_loaded, view, "the person");
+  detail = wg_people_view_get_detail (view);
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 4);
+  g_assert_true (strstr (wg_person_detail_get_shown_id_number (detail), "********") != NULL);
+  save_screenshot (window, "records-person-1280x800.png");
+  wg_person_detail_scroll_to_chain (detail);
+  save_screenshot (window, "records-person-chain-1280x800.png");
+
+  /* a household member, one click away */
+  g_assert_true (wg_person_detail_activate_chain (detail, 5));
+  spin_until (detail_loaded, view, "the household member");
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 5);
+
+  /* the grid, on the map */
+  g_assert_true (wg_person_detail_activate_chain (detail, 0));
+  spin_until (map_drawn, window, "the map");
+  g_assert_cmpint (wg_window_get_visible_page (window), ==, WG_PAGE_MAP);
+  /* person 5 lives in the fake's second household, in the third grid */
+  g_assert_cmpstr (wg_map_page_get_selected_code (WG_MAP_PAGE (wg_window_get_map_page (window))), ==,
+                   "110101001001003");
+  save_screenshot (window, "records-grid-on-map-1280x800.png");
+  close_window (window);
+}
+
+static void
+test_search_and_filter (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPeopleModel *model;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  model = wg_people_view_get_model (view);
+
+  g_assert_true (wg_people_view_set_region (view, WG_FAKE_GRID_1));
+  wg_people_view_set_search_text (view, "王");
+  spin_until (people_loaded, view, "the search");
+  g_assert_true (strstr (fake->last_list_query, "region=" WG_FAKE_GRID_1) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(WgPerson) person = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_true (g_str_has_prefix (wg_person_get_name (person), "王"));
+      g_assert_cmpstr (wg_person_get_grid_code (person), ==, WG_FAKE_GRID_1);
+    }
+  save_screenshot (window, "records-search-1280x800.png");
+
+  wg_people_view_set_search_text (view, "没有这个人");
+  spin_until (people_loaded, view, "the empty search");
+  g_assert_cmpint (wg_people_model_get_total (model), ==, 0);
+  save_screenshot (window, "records-search-empty-1280x800.png");
+  close_window (window);
+}
+
+static void
+test_validation_and_conflict (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPersonDetail *detail;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  detail = wg_people_view_get_detail (view);
+  wg_people_view_open_position (view, 0);
+  spin_until (detail_loaded, view, "the person");
+
+  wg_person_detail_set_field_text (detail, "birth_date", "1980/13/01");
+  wg_person_detail_set_field_text (detail, "phone", "12345");
+  wg_person_detail_set_field_text (detail, "id_number", "110101198001020010");
+  wg_person_detail_save (detail);
+  g_assert_false (wg_person_detail_get_busy (detail));
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "birth_date"));
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "phone"));
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "id_number"));
+  g_assert_null (wg_person_detail_get_field_message (detail, "name"));
+  if (chinese_expected ())
+    g_assert_cmpstr (wg_person_detail_get_field_message (detail, "birth_date"), ==,
+                     "请按 YYYY-MM-DD 格式填写日期，例如 1980-01-02。");
+  save_screenshot (window, "records-person-invalid-1280x800.png");
+
+  /* fixed, but someone else saved in the meantime */
+  wg_person_detail_set_field_text (detail, "birth_date", "1941-02-02");
+  wg_person_detail_set_field_text (detail, "id_number", "");
+  wg_person_detail_set_field_text (detail, "phone", "13900000001");
+  g_assert_null (wg_person_detail_get_field_message (detail, "birth_date"));
+  wg_fake_people_server_touch (fake, 1);
+  wg_person_detail_save (detail);
+  spin_until (detail_idle, view, "the save");
+  g_assert_cmpstr (fake->last_if_match, ==, "1");
+  g_assert_nonnull (wg_person_detail_get_banner_text (detail));
+  save_screenshot (window, "records-person-conflict-1280x800.png");
+
+  /* reload, then the same change goes through */
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.reload", NULL);
+  spin_until (detail_idle, view, "the reload");
+  g_assert_null (wg_person_detail_get_banner_text (detail));
+  wg_person_detail_set_field_text (detail, "phone", "13900000001");
+  wg_person_detail_save (detail);
+  spin_until (detail_idle, view, "the second save");
+  g_assert_cmpstr (fake->last_if_match, ==, "2");
+  g_assert_null (wg_person_detail_get_banner_text (detail));
+  close_window (window);
+}
+
+static void
+reveal_noop (gpointer    owner,
+             const char *reason)
+{
+}
+
+static void
+test_reveal (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPersonDetail *detail;
+  GtkWidget *dialog;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  detail = wg_people_view_get_detail (view);
+  wg_people_view_open_position (view, 1);
+  spin_until (detail_loaded, view, "the person");
+
+  dialog = wg_person_ask_reveal_reason (GTK_WIDGET (detail), "李敏", reveal_noop, detail);
+  save_screenshot (dialog, "records-reveal-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* too short a reason is not sent */
+  wg_person_detail_reveal (detail, "看看");
+  g_assert_false (wg_person_detail_get_busy (detail));
+  wg_person_detail_reveal (detail, "入户核实身份");
+  spin_until (detail_idle, view, "the reveal");
+  g_assert_cmpstr (fake->last_reason, ==, "入户核实身份");
+  g_assert_cmpstr (wg_person_detail_get_shown_id_number (detail), ==,
+                   wg_fake_people_server_id_number (fake, 2));
+  save_screenshot (window, "records-person-revealed-1280x800.png");
+  close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  AdwLeaflet *leaflet;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 560, 800);
+  view = people_view_of (window);
+  save_screenshot (window, "records-people-560x800.png");
+
+  leaflet = ADW_LEAFLET (gtk_widget_get_first_child (GTK_WIDGET (view)));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  wg_people_view_open_position (view, 3);
+  spin_until (detail_loaded, view, "the person");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (wg_people_view_get_detail (view)));
+  save_screenshot (window, "records-person-560x800.png");
+  wg_person_detail_scroll_to_chain (wg_people_view_get_detail (view));
+  save_screenshot (window, "records-person-chain-560x800.png");
+  close_window (window);
+}
+
+static void
+test_new_person (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPersonDetail *detail;
+  char first17[] = "11010119900506001";
+  g_autofree char *number = g_strdup_printf ("%s%c", first17, wg_id_number_check_char (first17));
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (30);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  detail = wg_people_view_get_detail (view);
+  g_assert_true (wg_people_view_set_region (view, WG_FAKE_GRID_1));
+  spin_until (people_loaded, view, "the grid's people");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "people.new", NULL);
+  wg_person_detail_set_field_text (detail, "name", "赵新");
+  wg_person_detail_save (detail);
+  /* no birth date, no ID number: nothing sent */
+  g_assert_cmpuint (fake->n_creates, ==, 0);
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "birth_date"));
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "id_number"));
+  save_screenshot (window, "records-new-person-1280x800.png");
+
+  wg_person_detail_set_field_text (detail, "birth_date", "1990-05-06");
+  wg_person_detail_set_field_text (detail, "sex", "male");
+  wg_person_detail_set_field_text (detail, "id_number", number);
+  wg_person_detail_save (detail);
+  spin_until (detail_loaded, view, "the new person");
+  g_assert_cmpuint (fake->n_creates, ==, 1);
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 31);
+  spin_until (people_loaded, view, "the list again");
+  g_assert_cmpint (wg_people_model_get_total (wg_people_view_get_model (view)), >, 0);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+
+  wg_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  if (g_getenv ("XDG_CACHE_HOME") == NULL)
+    {
+      cache = g_dir_make_tmp ("wangge-records-XXXXXX", NULL);
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    }
+  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
+  if (have_display)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      adw_init ();
+      /* what AdwApplication does from its resource base path */
+      gtk_css_provider_load_from_resource (provider, "/org/wangge/Wangge/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  g_test_add_func ("/records-display/list-and-detail", test_list_and_detail);
+  g_test_add_func ("/records-display/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/records-display/validation-and-conflict", test_validation_and_conflict);
+  g_test_add_func ("/records-display/reveal", test_reveal);
+  g_test_add_func ("/records-display/narrow", test_narrow);
+  g_test_add_func ("/records-display/new-person", test_new_person);
+  return g_test_run ();
+}
