@@ -17,6 +17,7 @@
 #include "wg-error.h"
 #include "wg-protect.h"
 #include "wg-seed.h"
+#include "wg-seed-private.h"
 #include "wg-test-db.h"
 #include "wg-validate.h"
 
@@ -176,6 +177,27 @@ test_seed_scale_names (void)
   g_assert_cmpstr (wg_seed_scale_to_string (WG_SEED_SCALE_FULL), ==, "full");
 }
 
+/* The generator's numbers are fixed forever: xoshiro256** seeded by
+ * splitmix64, checked against an independent implementation. */
+static void
+test_seed_random_sequence (void)
+{
+  static const guint64 expected[] = {
+    G_GUINT64_CONSTANT (12966619160104079557),
+    G_GUINT64_CONSTANT (9600361134598540522),
+    G_GUINT64_CONSTANT (10590380919521690900),
+  };
+  WgSeedRandom random;
+
+  wg_seed_random_init (&random, 1, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpuint (wg_seed_random_next (&random), ==, expected[i]);
+  wg_seed_random_init (&random, 20261031, 3);
+  g_assert_cmpuint (wg_seed_random_below (&random, 1000), ==, 810);
+  g_assert_cmpint (wg_seed_random_int (&random, -5, 5), ==, 3);
+  g_assert_true (wg_seed_random_double (&random) == 0.50170769842150886);
+}
+
 static char *
 test_seed_table_digest (PGconn     *conn,
                         const char *table,
@@ -250,6 +272,10 @@ test_seed_counts (void)
   g_assert_cmpint (wg_test_query_int (state.conn,
     "SELECT count(*) FROM diary_entry d JOIN users u ON u.id = d.author_id"
     " WHERE u.username = 'grid' AND d.path = u.scope"), >, 50);
+  /* Names follow the surname frequencies: 王, 李 and 张 lead. */
+  g_assert_cmpint (wg_test_query_int (state.conn,
+    "SELECT count(*) FROM (SELECT left(name, 1) AS surname FROM person WHERE residence_status <> 'foreign'"
+    " GROUP BY 1 ORDER BY count(*) DESC LIMIT 3) AS top WHERE surname IN ('王', '李', '张')"), ==, 3);
   /* Special groups near their shares. */
   g_assert_cmpfloat (wg_test_query_double (state.conn,
     "SELECT count(*)::float8 / (SELECT count(*) FROM person) FROM person_tag WHERE tag = 'elderly_alone'"), >, 0.015);
@@ -530,6 +556,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/seed/scale-names", test_seed_scale_names);
+  g_test_add_func ("/seed/random/fixed-sequence", test_seed_random_sequence);
   g_test_add_func ("/seed/demo/deterministic", test_seed_deterministic);
   g_test_add_func ("/seed/demo/counts", test_seed_counts);
   g_test_add_func ("/seed/demo/chain", test_seed_chain);
