@@ -121,7 +121,8 @@ wg_people_model_page_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   if (page == NULL)
     {
-      g_debug ("A page of people failed: %s", error->message);
+      /* not the message: its URL may hold the searched ID number */
+      g_debug ("A page of people failed: %s %d", g_quark_to_string (error->domain), error->code);
       g_clear_error (&self->error);
       self->error = g_steal_pointer (&error);
     }

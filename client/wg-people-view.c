@@ -241,10 +241,18 @@ wg_people_view_detail_saved_cb (WgPeopleView   *self,
                                 gboolean        created,
                                 WgPersonDetail *detail)
 {
+  gint position;
+
   if (created)
-    wg_people_model_reload (self->model);
-  else
-    wg_people_model_update_person (self->model, wg_person_get_id (person), person);
+    {
+      wg_people_model_reload (self->model);
+      return;
+    }
+  wg_people_model_update_person (self->model, wg_person_get_id (person), person);
+  /* the replaced row stays the selected one */
+  position = wg_people_model_find (self->model, wg_person_get_id (person));
+  if (position >= 0)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void

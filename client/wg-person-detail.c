@@ -8,6 +8,7 @@
 
 #include "wg-api-client-people.h"
 #include "wg-error.h"
+#include "wg-person-chain-group.h"
 #include "wg-person-detail.h"
 #include "wg-person-dialogs.h"
 #include "wg-person-rules.h"
@@ -40,7 +41,6 @@ struct _WgPersonDetail
   guint role_mask;
   GCancellable *cancellable;     /* of the request on its way */
   WgPerson *person;              /* as loaded; NULL for a new one */
-  WgPersonChain *chain;
   gboolean editing_new;
   gboolean changed;
   gboolean tried_save;           /* validate as the user types from now on */
@@ -50,7 +50,6 @@ struct _WgPersonDetail
   guint reveal_source;
   GPtrArray *grid_codes;         /* parallel to the grid drop-down */
   GtkStringList *grid_names;
-  GPtrArray *chain_rows;
 
   GtkWidget *box;
   GtkWidget *back_button;
@@ -63,7 +62,7 @@ struct _WgPersonDetail
   GtkLabel *banner_label;
   GtkWidget *banner_button;
   AdwPreferencesGroup *id_group;
-  AdwPreferencesGroup *chain_group;
+  WgPersonChainGroup *chain_group;
   AdwActionRow *id_number_row;
   GtkWidget *id_number_entry;
   GtkWidget *rows[N_FIELDS];
@@ -117,7 +116,8 @@ wg_person_detail_update_actions (WgPersonDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->id_number_row), !self->editing_new);
   gtk_widget_set_visible (GTK_WIDGET (self->id_number_entry),
                           self->editing_new || (actions & WG_PERSON_ACTION_EDIT));
-  gtk_widget_set_visible (GTK_WIDGET (self->chain_group), !self->editing_new && self->chain != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chain_group),
+                          !self->editing_new && wg_person_chain_group_get_chain (self->chain_group) != NULL);
   gtk_spinner_set_spinning (self->spinner, state.busy);
 }
 
@@ -383,107 +383,6 @@ wg_person_detail_set_person (WgPersonDetail *self,
   wg_person_detail_update_actions (self);
 }
 
-/* The chain */
-
-static void
-wg_person_detail_clear_chain (WgPersonDetail *self)
-{
-  for (guint i = 0; i < self->chain_rows->len; i++)
-    adw_preferences_group_remove (self->chain_group, g_ptr_array_index (self->chain_rows, i));
-  g_ptr_array_set_size (self->chain_rows, 0);
-  g_clear_pointer (&self->chain, wg_person_chain_free);
-}
-
-static void
-wg_person_detail_chain_row_activated_cb (WgPersonDetail *self,
-                                         AdwActionRow   *row)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "wg-person-id"));
-  const char *grid = g_object_get_data (G_OBJECT (row), "wg-grid-code");
-
-  if (grid != NULL)
-    g_signal_emit (self, signals[SIGNAL_SHOW_GRID], 0, grid);
-  else if (id > 0 && id != wg_person_detail_get_person_id (self))
-    wg_person_detail_show_person (self, id);
-}
-
-static AdwActionRow *
-wg_person_detail_add_chain_row (WgPersonDetail *self,
-                                const char     *title,
-                                const char     *subtitle,
-                                const char     *icon_name,
-                                const char     *tooltip)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    {
-      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_widget_set_tooltip_text (image, tooltip);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_object (row, "activated", G_CALLBACK (wg_person_detail_chain_row_activated_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  adw_preferences_group_add (self->chain_group, row);
-  g_ptr_array_add (self->chain_rows, row);
-  return ADW_ACTION_ROW (row);
-}
-
-static void
-wg_person_detail_add_members (WgPersonDetail *self)
-{
-  gint64 shown = wg_person_detail_get_person_id (self);
-
-  for (guint i = 0; i < self->chain->members->len; i++)
-    {
-      WgChainMember *member = &g_array_index (self->chain->members, WgChainMember, i);
-      g_autofree char *subtitle = NULL;
-      AdwActionRow *row;
-
-      /* Translators: a household member's relation to the head, e.g. "Household member · Spouse" */
-      subtitle = g_strdup_printf (_("Household member · %s"),
-                                  member->relation != NULL ? wg_person_relation_label (member->relation)
-                                                           : _("relation unknown"));
-      row = wg_person_detail_add_chain_row (self, member->name, subtitle,
-                                            member->id != shown ? "go-next-symbolic" : NULL,
-                                            _("Open this person"));
-      if (member->id == shown)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "wg-current-person");
-      g_object_set_data (G_OBJECT (row), "wg-person-id", GSIZE_TO_POINTER ((gsize) member->id));
-    }
-}
-
-static void
-wg_person_detail_fill_chain (WgPersonDetail *self,
-                             WgPersonChain  *chain)
-{
-  g_autofree char *grid_subtitle = NULL;
-  AdwActionRow *row;
-
-  wg_person_detail_clear_chain (self);
-  self->chain = chain;
-  if (chain->household_id == 0)
-    wg_person_detail_add_chain_row (self, _("No household on record"), _("Household"), NULL, NULL);
-  else
-    wg_person_detail_add_members (self);
-  wg_person_detail_add_chain_row (self, chain->house_address != NULL ? chain->house_address
-                                                                      : _("No house on record"),
-                                  _("House"), NULL, NULL);
-  /* Translators: the grid's community and street, e.g. "Grid · 多福巷社区, 东华门街道" */
-  grid_subtitle = g_strdup_printf (_("Grid · %s, %s"),
-                                   chain->community_name != NULL ? chain->community_name : "—",
-                                   chain->street_name != NULL ? chain->street_name : "—");
-  row = wg_person_detail_add_chain_row (self,
-                                        chain->grid_name != NULL ? chain->grid_name : chain->grid_code,
-                                        grid_subtitle, "mark-location-symbolic", _("Show on the map"));
-  g_object_set_data_full (G_OBJECT (row), "wg-grid-code", g_strdup (chain->grid_code), g_free);
-}
-
 /* Requests */
 
 static void
@@ -507,7 +406,7 @@ wg_person_detail_chain_cb (GObject      *source,
       return;
     }
   wg_person_detail_set_person (self, chain->person);
-  wg_person_detail_fill_chain (self, g_steal_pointer (&chain));
+  wg_person_chain_group_set_chain (self->chain_group, g_steal_pointer (&chain));
   wg_person_detail_update_actions (self);
 }
 
@@ -550,8 +449,6 @@ wg_person_detail_saved_cb (GObject      *source,
       return;
     }
   wg_person_detail_set_person (self, person);
-  if (self->chain != NULL)
-    g_set_object (&self->chain->person, person);
 }
 
 static void
@@ -647,6 +544,23 @@ wg_person_detail_field_changed_cb (WgPersonDetail *self)
 }
 
 static void
+wg_person_detail_chain_open_person_cb (WgPersonDetail     *self,
+                                       gint64              id,
+                                       WgPersonChainGroup *group)
+{
+  if (id != wg_person_detail_get_person_id (self))
+    wg_person_detail_show_person (self, id);
+}
+
+static void
+wg_person_detail_chain_show_grid_cb (WgPersonDetail     *self,
+                                     const char         *code,
+                                     WgPersonChainGroup *group)
+{
+  g_signal_emit (self, signals[SIGNAL_SHOW_GRID], 0, code);
+}
+
+static void
 wg_person_detail_back_clicked_cb (WgPersonDetail *self)
 {
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
@@ -729,10 +643,7 @@ wg_person_detail_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   wg_person_detail_forget_revealed (self);
-  if (self->chain_rows != NULL)
-    g_ptr_array_set_size (self->chain_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), WG_TYPE_PERSON_DETAIL);
-  g_clear_pointer (&self->chain, wg_person_chain_free);
   g_clear_object (&self->person);
   g_clear_object (&self->client);
   g_clear_object (&self->grid_names);
@@ -746,7 +657,6 @@ wg_person_detail_finalize (GObject *object)
   WgPersonDetail *self = WG_PERSON_DETAIL (object);
 
   g_clear_pointer (&self->grid_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->chain_rows, g_ptr_array_unref);
   g_free (self->idempotency_key);
 
   G_OBJECT_CLASS (wg_person_detail_parent_class)->finalize (object);
@@ -809,6 +719,7 @@ wg_person_detail_class_init (WgPersonDetailClass *klass)
     g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (WG_TYPE_PERSON_CHAIN_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/wangge/Wangge/wg-person-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, box);
@@ -828,6 +739,8 @@ wg_person_detail_class_init (WgPersonDetailClass *klass)
   wg_person_detail_bind_fields (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_chain_open_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_chain_show_grid_cb);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, wg_person_detail_action_save);
   gtk_widget_class_install_action (widget_class, "person.delete", NULL, wg_person_detail_action_delete);
@@ -857,7 +770,6 @@ wg_person_detail_init (WgPersonDetail *self)
   self->rows[FIELD_ID_NUMBER] = self->id_number_entry;
   self->grid_codes = g_ptr_array_new_with_free_func (g_free);
   self->grid_names = gtk_string_list_new (NULL);
-  self->chain_rows = g_ptr_array_new ();
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_SEX]), G_LIST_MODEL (sexes));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_RESIDENCE_STATUS]), G_LIST_MODEL (statuses));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[FIELD_GRID]), G_LIST_MODEL (self->grid_names));
@@ -948,7 +860,7 @@ wg_person_detail_show_new (WgPersonDetail *self,
 
   wg_person_detail_set_busy (self, FALSE);
   wg_person_detail_set_person (self, NULL);
-  wg_person_detail_clear_chain (self);
+  wg_person_chain_group_clear (self->chain_group);
   wg_person_detail_fill_form (self, NULL, grid_code);
   self->editing_new = TRUE;
   self->changed = TRUE;
@@ -965,7 +877,7 @@ wg_person_detail_clear (WgPersonDetail *self)
 
   wg_person_detail_set_busy (self, FALSE);
   wg_person_detail_forget_revealed (self);
-  wg_person_detail_clear_chain (self);
+  wg_person_chain_group_clear (self->chain_group);
   g_clear_object (&self->person);
   self->editing_new = FALSE;
   wg_person_detail_reset_messages (self);
@@ -1096,20 +1008,7 @@ wg_person_detail_activate_chain (WgPersonDetail *self,
                                  gint64          member_id)
 {
   g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), FALSE);
-
-  for (guint i = 0; i < self->chain_rows->len; i++)
-    {
-      GObject *row = g_ptr_array_index (self->chain_rows, i);
-      gboolean grid = g_object_get_data (row, "wg-grid-code") != NULL;
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (row, "wg-person-id"));
-
-      if ((member_id == 0 && grid) || (member_id != 0 && id == member_id))
-        {
-          wg_person_detail_chain_row_activated_cb (self, ADW_ACTION_ROW (row));
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return wg_person_chain_group_activate (self->chain_group, member_id);
 }
 
 void

@@ -17,7 +17,11 @@
 #include "wg-people-view.h"
 #include "wg-person-dialogs.h"
 #include "wg-records-page.h"
+#include "wg-api-client-people.h"
+#include "wg-person-rules.h"
+#include "wg-region.h"
 #include "wg-screenshot.h"
+#include "wg-test-harness.h"
 #include "wg-validate.h"
 #include "wg-window.h"
 
@@ -26,6 +30,7 @@
 #define N_PEOPLE 2345
 
 static gboolean have_display;
+static WgTestServer *server;
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -354,6 +359,7 @@ test_reveal (void)
   g_assert_cmpstr (fake->last_reason, ==, "入户核实身份");
   g_assert_cmpstr (wg_person_detail_get_shown_id_number (detail), ==,
                    wg_fake_people_server_id_number (fake, 2));
+  wg_person_detail_scroll_to_chain (detail);
   save_screenshot (window, "records-person-revealed-1280x800.png");
   close_window (window);
 }
@@ -424,11 +430,167 @@ test_new_person (void)
   close_window (window);
 }
 
+
+/* Against the real server (tests/wg-test-harness.h): the template has no
+ * people, so the test creates them through the API first. */
+
+typedef struct {
+  GAsyncResult *result;
+} Waiter;
+
+static void
+waiter_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+}
+
+static gboolean
+waiter_done (gpointer data)
+{
+  return ((Waiter *) data)->result != NULL;
+}
+
+static WgPerson *
+real_create (WgApiClient *client,
+             const char  *name,
+             const char  *first17,
+             const char  *sex,
+             const char  *birth_date,
+             const char  *grid,
+             const char  *key)
+{
+  g_autofree char *number = g_strdup_printf ("%s%c", first17, wg_id_number_check_char (first17));
+  WgPersonDraft draft = {
+    .name = name, .sex = sex, .birth_date = birth_date, .phone = "13700001111",
+    .id_number = number, .residence_status = "registered", .grid = grid,
+  };
+  g_autoptr(JsonNode) body = wg_person_draft_to_json (&draft, NULL);
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { NULL };
+  WgPerson *person;
+
+  wg_api_client_create_person_async (client, body, key, NULL, waiter_cb, &waiter);
+  spin_until (waiter_done, &waiter, "a person to be created");
+  person = wg_api_client_create_person_finish (client, waiter.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waiter.result);
+  return person;
+}
+
+static const char *
+first_grid (GListModel *regions)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
+
+      if (wg_region_get_level (region) == WG_REGION_LEVEL_GRID)
+        return g_intern_string (wg_region_get_code (region));
+    }
+  return NULL;
+}
+
+static gboolean
+real_sign_in (WgWindow   *window,
+              const char *username)
+{
+  wg_login_view_sign_in (wg_window_get_login_view (window), wg_test_server_get_url (server),
+                         username, "wangge2026");
+  return spin_until (signed_in, window, "the sign-in and the territory");
+}
+
+static void
+test_real_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WgPerson) first = NULL;
+  g_autoptr(WgPerson) second = NULL;
+  g_autoptr(WgPerson) again = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  WgWindow *window;
+  WgApiClient *client;
+  WgPeopleView *view;
+  WgPersonDetail *detail;
+  const char *grid;
+
+  if (skip_without_display () || !wg_test_harness_available ())
+    return;
+  server = wg_test_server_start ("wangge_records_display", &error);
+  g_assert_no_error (error);
+  if (server == NULL)
+    return;
+
+  window = wg_window_new (NULL);
+  wg_window_set_remember_size (window, FALSE);
+  wg_screenshot_prepare_window (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!real_sign_in (window, "community"))
+    {
+      close_window (window);
+      return;
+    }
+  client = wg_window_get_client (window);
+  grid = first_grid (wg_window_get_regions (window));
+  g_assert_nonnull (grid);
+  first = real_create (client, "欧阳明远", "11010119850304001", "male", "1985-03-04", grid, key);
+  second = real_create (client, "司马秀兰", "11010119900708002", "female", "1990-07-08", grid, NULL);
+  /* the same submission again: the first answer, not a second person */
+  again = real_create (client, "欧阳明远", "11010119850304001", "male", "1985-03-04", grid, key);
+  g_assert_cmpint (wg_person_get_id (again), ==, wg_person_get_id (first));
+
+  g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
+  view = people_view_of (window);
+  detail = wg_people_view_get_detail (view);
+  wg_people_model_reload (wg_people_view_get_model (view));
+  spin_until (people_loaded, view, "the people of the real server");
+  g_assert_cmpint (wg_people_model_get_total (wg_people_view_get_model (view)), >=, 2);
+
+  /* a two-character search goes through the bigram index */
+  wg_people_view_set_search_text (view, "秀兰");
+  spin_until (people_loaded, view, "the search");
+  g_assert_cmpint (wg_people_model_get_total (wg_people_view_get_model (view)), ==, 1);
+  wg_people_view_set_search_text (view, "");
+  spin_until (people_loaded, view, "the whole list");
+  save_screenshot (window, "records-real-people-1280x800.png");
+
+  wg_people_view_open_position (view, wg_people_model_find (wg_people_view_get_model (view),
+                                                             wg_person_get_id (first)));
+  spin_until (detail_loaded, view, "the person from the real server");
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, wg_person_get_id (first));
+  g_assert_cmpstr (wg_person_detail_get_shown_id_number (detail), ==, wg_person_get_id_number (first));
+
+  /* a community worker may reveal; the number comes back in full */
+  wg_person_detail_reveal (detail, "入户走访核实身份");
+  spin_until (detail_idle, view, "the reveal");
+  g_assert_null (wg_person_detail_get_banner_text (detail));
+  g_assert_cmpuint (strlen (wg_person_detail_get_shown_id_number (detail)), ==, 18);
+  g_assert_null (strchr (wg_person_detail_get_shown_id_number (detail), '*'));
+  save_screenshot (window, "records-real-person-1280x800.png");
+
+  /* an edit with If-Match goes through; the server's field error lands on its field */
+  wg_person_detail_set_field_text (detail, "phone", "13700002222");
+  wg_person_detail_save (detail);
+  spin_until (detail_idle, view, "the save");
+  g_assert_null (wg_person_detail_get_banner_text (detail));
+  wg_person_detail_set_field_text (detail, "grid", "110101999999999");
+  wg_person_detail_save (detail);
+  spin_until (detail_idle, view, "the refused save");
+  g_assert_nonnull (wg_person_detail_get_field_message (detail, "grid"));
+  wg_person_detail_scroll_to_chain (detail);
+  save_screenshot (window, "records-real-person-chain-1280x800.png");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *cache = NULL;
+  int status;
 
   wg_i18n_init ();
   g_test_init (&argc, &argv, NULL);
@@ -456,5 +618,8 @@ main (int   argc,
   g_test_add_func ("/records-display/reveal", test_reveal);
   g_test_add_func ("/records-display/narrow", test_narrow);
   g_test_add_func ("/records-display/new-person", test_new_person);
-  return g_test_run ();
+  g_test_add_func ("/records-display/real-server", test_real_server);
+  status = g_test_run ();
+  g_clear_pointer (&server, wg_test_server_stop);
+  return status;
 }
