@@ -64,6 +64,7 @@ struct _WgPersonDetail
   AdwPreferencesGroup *id_group;
   WgPersonChainGroup *chain_group;
   AdwActionRow *id_number_row;
+  AdwActionRow *tags_row;
   GtkWidget *id_number_entry;
   GtkWidget *rows[N_FIELDS];
   GtkWidget *message_rows[N_FIELDS];
@@ -335,6 +336,23 @@ wg_person_detail_forget_revealed (WgPersonDetail *self)
 }
 
 static void
+wg_person_detail_fill_tags (WgPersonDetail *self)
+{
+  const char * const *tags = self->person != NULL ? wg_person_get_tags (self->person) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        /* Translators: between the special groups of a person, e.g. "独居老人、低保对象" */
+        g_string_append (text, C_("list separator", ", "));
+      g_string_append (text, wg_person_tag_label (tags[i]));
+    }
+  adw_action_row_set_subtitle (self->tags_row, text->len > 0 ? text->str : _("None"));
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_row), self->person != NULL);
+}
+
+static void
 wg_person_detail_fill_heading (WgPersonDetail *self)
 {
   g_autofree char *subtitle = NULL;
@@ -376,6 +394,7 @@ wg_person_detail_set_person (WgPersonDetail *self,
   wg_person_detail_reset_messages (self);
   wg_person_detail_fill_form (self, person, NULL);
   wg_person_detail_fill_heading (self);
+  wg_person_detail_fill_tags (self);
   wg_person_detail_show_id_number (self);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->id_number_entry), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->id_number_entry), _("Correct the ID number"));
@@ -735,6 +754,7 @@ wg_person_detail_class_init (WgPersonDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_group);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, chain_group);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, tags_row);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, id_number_entry);
   wg_person_detail_bind_fields (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, wg_person_detail_field_changed_cb);

@@ -15,7 +15,6 @@
 #include "wg-fake-people-server.h"
 #include "wg-map-page.h"
 #include "wg-people-view.h"
-#include "wg-person-dialogs.h"
 #include "wg-records-page.h"
 #include "wg-api-client-people.h"
 #include "wg-person-rules.h"
@@ -135,6 +134,27 @@ map_drawn (gpointer window)
 }
 
 /* Helpers */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
 
 static WgWindow *
 open_records (WgFakePeopleServer *fake,
@@ -324,9 +344,77 @@ test_validation_and_conflict (void)
 }
 
 static void
-reveal_noop (gpointer    owner,
-             const char *reason)
+test_delete (void)
 {
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPeopleModel *model;
+  WgPersonDetail *detail;
+  AdwMessageDialog *dialog;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  model = wg_people_view_get_model (view);
+  detail = wg_people_view_get_detail (view);
+  wg_people_view_open_position (view, 5);
+  spin_until (detail_loaded, view, "the person");
+
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
+  g_assert_true (spin_until (dialog_shown, NULL, "the confirmation"));
+  dialog = find_message_dialog ();
+  save_screenshot (dialog, "records-delete-dialog.png");
+  /* cancelling deletes nothing */
+  adw_message_dialog_response (dialog, "cancel");
+  spin_for (50);
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 6);
+
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
+  g_assert_true (spin_until (dialog_shown, NULL, "the confirmation"));
+  adw_message_dialog_response (find_message_dialog (), "go");
+  spin_until (detail_idle, view, "the deletion");
+  g_assert_cmpstr (fake->last_if_match, ==, "1");
+  g_assert_null (wg_fake_people_server_id_number (fake, 6));
+  g_assert_cmpint (wg_people_model_find (model, 6), ==, -1);
+  g_assert_cmpint (wg_people_model_get_total (model), ==, N_PEOPLE - 1);
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 0);
+  close_window (window);
+}
+
+static gboolean
+more_pages (gpointer view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (wg_people_view_get_model (view))) > WG_PEOPLE_MODEL_PAGE_SIZE;
+}
+
+static void
+test_scroll_loads_pages (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  GtkAdjustment *adjustment;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  g_assert_cmpuint (fake->n_list_requests, ==, 1);
+
+  /* scrolled to the bottom of what is loaded: the next page comes */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (wg_people_view_get_column_view (view)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_true (spin_until (more_pages, view, "the next page"));
+  spin_until (people_loaded, view, "the page to arrive");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wg_people_view_get_model (view))), ==,
+                    2 * WG_PEOPLE_MODEL_PAGE_SIZE);
+  g_assert_true (strstr (fake->last_list_query, "cursor=100") != NULL);
+  save_screenshot (window, "records-people-scrolled-1280x800.png");
+  close_window (window);
 }
 
 static void
@@ -336,7 +424,8 @@ test_reveal (void)
   WgWindow *window;
   WgPeopleView *view;
   WgPersonDetail *detail;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
+  GtkEditable *reason;
 
   if (skip_without_display ())
     return;
@@ -347,14 +436,17 @@ test_reveal (void)
   wg_people_view_open_position (view, 1);
   spin_until (detail_loaded, view, "the person");
 
-  dialog = wg_person_ask_reveal_reason (GTK_WIDGET (detail), "李敏", reveal_noop, detail);
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
+  g_assert_true (spin_until (dialog_shown, NULL, "the reason dialog"));
+  dialog = find_message_dialog ();
+  reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* too short a reason cannot be sent */
+  gtk_editable_set_text (reason, "看看");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  gtk_editable_set_text (reason, "入户核实身份");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "go"));
   save_screenshot (dialog, "records-reveal-dialog.png");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  /* too short a reason is not sent */
-  wg_person_detail_reveal (detail, "看看");
-  g_assert_false (wg_person_detail_get_busy (detail));
-  wg_person_detail_reveal (detail, "入户核实身份");
+  adw_message_dialog_response (dialog, "go");
   spin_until (detail_idle, view, "the reveal");
   g_assert_cmpstr (fake->last_reason, ==, "入户核实身份");
   g_assert_cmpstr (wg_person_detail_get_shown_id_number (detail), ==,
@@ -616,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/records-display/search-and-filter", test_search_and_filter);
   g_test_add_func ("/records-display/validation-and-conflict", test_validation_and_conflict);
   g_test_add_func ("/records-display/reveal", test_reveal);
+  g_test_add_func ("/records-display/delete", test_delete);
+  g_test_add_func ("/records-display/scroll-loads-pages", test_scroll_loads_pages);
   g_test_add_func ("/records-display/narrow", test_narrow);
   g_test_add_func ("/records-display/new-person", test_new_person);
   g_test_add_func ("/records-display/real-server", test_real_server);
