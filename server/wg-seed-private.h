@@ -241,6 +241,7 @@ typedef struct {
   GArray           *persons;     /* WgSeedPerson */
   GArray           *grid_authors; /* per grid: gint64 user ids [2] */
   GPtrArray        *author_names; /* per grid: their names [2] */
+  GPtrArray        *index_definitions; /* dropped for the load, made again */
   /* First id of each table's new rows (ids are given, not drawn). */
   gint64            house_base, household_base, person_base, user_base;
   GArray           *imported;    /* WgSeedImported, for the audit rows */

@@ -10,8 +10,9 @@
  * the import rows of the audit log, whose times are the wall clock.
  *
  * Rows are streamed with COPY as the owner, with triggers off
- * (session_replication_role = replica, which needs a superuser), in one
- * transaction: a failure leaves nothing behind.  One audit_log row per table
+ * (session_replication_role = replica, which needs a superuser) and the
+ * records tables' secondary indexes dropped and built again afterwards, in
+ * one transaction: a failure leaves nothing behind.  One audit_log row per table
  * (action "import", the row count in "changes") is then written through the
  * normal trigger path, so that the hash chain stays intact, and the tables
  * are analysed.

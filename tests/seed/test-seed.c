@@ -374,6 +374,16 @@ test_seed_audit (void)
     " WHERE previous IS NOT NULL AND prev_hash <> previous"), ==, 0);
   g_assert_cmpint (wg_test_query_int (state.conn,
     "SELECT count(*) FROM audit_log WHERE action <> 'import'"), ==, 0);
+  /* The indexes dropped for the load are all back, as they were. */
+  {
+    g_autoptr(PGconn) template = wg_test_connect ("wangge_template", "postgres");
+    const char *sql = "SELECT count(*) || ':' || md5(string_agg(indexdef, ';' ORDER BY indexname))"
+                      "  FROM pg_indexes WHERE schemaname = 'public'";
+    g_autofree char *before = wg_test_query (template, sql);
+    g_autofree char *after = wg_test_query (state.conn, sql);
+
+    g_assert_cmpstr (after, ==, before);
+  }
   /* The next row gets a fresh id. */
   wg_test_exec (state.conn, "BEGIN");
   g_assert_cmpint (wg_test_query_int (state.conn,
