@@ -706,6 +706,16 @@ test_people_scope (Fixture       *fixture,
     g_assert_true (ids_contain (street_ids, mine) && ids_contain (street_ids, near));
     g_assert_false (ids_contain (street_ids, far));
     g_assert_cmpuint (admin_ids->len, ==, 3);
+    /* A region narrows to itself, also for a district-wide user. */
+    {
+      g_autofree char *region = g_strdup_printf ("/api/v1/people?region=%.12s", same_street);
+      g_autoptr(GArray) in_region = list_ids (fixture, region, admin);
+
+      g_assert_cmpuint (in_region->len, ==, 1);
+      g_assert_true (ids_contain (in_region, near));
+    }
+    assert_field_error (fixture, "GET", "/api/v1/people?region=110101002", street, NULL, NULL,
+                        404, "not-found", "region");
     assert_field_error (fixture, "GET", far_path, street, NULL, NULL, 404, "not-found", NULL);
     assert_status (fixture, "GET", near_path, street, NULL, NULL, 200);
   }
