@@ -349,7 +349,7 @@ wg_seed_transaction (WgSeed         *self,
   start = g_get_monotonic_time ();
   if (!wg_seed_create_indexes (self, error))
     return FALSE;
-  wg_seed_report (progress, user_data, "indexes", self->index_definitions->len, start);
+  wg_seed_report (progress, user_data, "indexes", 0, start);
   start = g_get_monotonic_time ();
   if (!wg_seed_finish_import (self, error) || !wg_pg_exec_script (self->conn, "COMMIT", error))
     return FALSE;
