@@ -28,6 +28,7 @@ struct _WgPeopleView
   GtkWidget *list_pane;
   GtkSearchEntry *search_entry;
   GtkDropDown *status_dropdown;
+  GtkDropDown *tag_dropdown;
   GtkDropDown *region_dropdown;
   GtkLabel *count_label;
   GtkSpinner *list_spinner;
@@ -35,7 +36,7 @@ struct _WgPeopleView
   AdwStatusPage *error_page;
   GtkColumnView *column_view;
   WgPersonDetail *detail;
-  GtkColumnViewColumn *narrow_hidden[3];
+  GtkColumnViewColumn *narrow_hidden[2];
 };
 
 G_DEFINE_FINAL_TYPE (WgPeopleView, wg_people_view, GTK_TYPE_WIDGET)
@@ -57,7 +58,7 @@ static const struct {
   { N_("Name"), "name", TRUE, FALSE },
   /* Translators: column title, the sex of a person */
   { NC_("column", "Sex"), "sex-label", FALSE, FALSE },
-  { N_("Birth Date"), "birth-date", FALSE, TRUE },
+  { N_("Birth Date"), "birth-date", FALSE, FALSE },
   { N_("ID Number"), "id-number", FALSE, TRUE },
   { N_("Phone"), "phone", FALSE, TRUE },
   { N_("Status"), "status-label", FALSE, FALSE },
@@ -158,6 +159,15 @@ wg_people_view_selected_status (WgPeopleView *self)
 }
 
 static const char *
+wg_people_view_selected_tag (WgPeopleView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+
+  /* 0 is "every group" */
+  return selected >= 1 && selected <= g_strv_length ((char **) wg_person_tags) ? wg_person_tags[selected - 1] : NULL;
+}
+
+static const char *
 wg_people_view_selected_region (WgPeopleView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->region_dropdown);
@@ -176,6 +186,7 @@ wg_people_view_apply_filters (WgPeopleView *self)
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   query.q = q;
   query.status = wg_people_view_selected_status (self);
+  query.tag = wg_people_view_selected_tag (self);
   query.region = wg_people_view_selected_region (self);
   wg_people_model_set_query (self->model, &query);
 }
@@ -230,7 +241,8 @@ wg_people_view_leaflet_folded_cb (WgPeopleView *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   wg_person_detail_set_show_back (self->detail, folded);
-  /* narrow: name, sex, status and grid; the rest is in the detail */
+  /* narrow: name, sex, birth date (to tell namesakes apart), status and
+   * grid; the ID number and phone are in the detail */
   for (guint i = 0; i < G_N_ELEMENTS (self->narrow_hidden); i++)
     gtk_column_view_column_set_visible (self->narrow_hidden[i], !folded);
 }
@@ -372,6 +384,7 @@ wg_people_view_class_init (WgPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, count_label);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_spinner);
@@ -462,13 +475,18 @@ wg_people_view_init_filters (WgPeopleView *self)
   g_autoptr(GtkListItemFactory) button_factory = wg_people_view_region_factory (FALSE);
   g_autoptr(GtkListItemFactory) list_factory = wg_people_view_region_factory (TRUE);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   gtk_string_list_append (statuses, _("Every status"));
   for (guint i = 0; wg_person_statuses[i] != NULL; i++)
     gtk_string_list_append (statuses, wg_person_status_label (wg_person_statuses[i]));
+  gtk_string_list_append (tags, _("Every group"));
+  for (guint i = 0; wg_person_tags[i] != NULL; i++)
+    gtk_string_list_append (tags, wg_person_tag_label (wg_person_tags[i]));
   self->setting_filters = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
   self->region_labels = gtk_string_list_new (NULL);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_string_list_append (self->region_labels, _("All of my territory"));
@@ -627,6 +645,26 @@ wg_people_view_set_region (WgPeopleView *self,
     if (g_strcmp0 (g_ptr_array_index (self->region_codes, i), code) == 0)
       {
         gtk_drop_down_set_selected (self->region_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+wg_people_view_set_tag (WgPeopleView *self,
+                        const char   *tag)
+{
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), FALSE);
+
+  if (tag == NULL)
+    {
+      gtk_drop_down_set_selected (self->tag_dropdown, 0);
+      return TRUE;
+    }
+  for (guint i = 0; wg_person_tags[i] != NULL; i++)
+    if (g_str_equal (wg_person_tags[i], tag))
+      {
+        gtk_drop_down_set_selected (self->tag_dropdown, i + 1);
         return TRUE;
       }
   return FALSE;

@@ -1,7 +1,8 @@
 /* wg-people-view.h — the People sub-page of the records
  *
  * A search field (name, phone or ID number; 300 ms after typing), filters
- * (residence status; a street, community or grid of the territory), the
+ * (residence status; special group; a street, community or grid of the
+ * territory), the
  * number of people found, a column view over WgPeopleModel, and
  * WgPersonDetail beside it (or, when narrow, one at a time).
  */
@@ -41,6 +42,9 @@ void            wg_people_view_set_search_text (WgPeopleView *self,
 /* Selects a region filter by code (NULL: the whole territory). */
 gboolean        wg_people_view_set_region      (WgPeopleView *self,
                                                 const char   *code);
+/* Selects a special-group filter ("elderly_alone"; NULL: every group). */
+gboolean        wg_people_view_set_tag         (WgPeopleView *self,
+                                                const char   *tag);
 void            wg_people_view_open_position   (WgPeopleView *self,
                                                 guint         position);
 

@@ -55,6 +55,7 @@ struct _WgPersonDetail
   GtkWidget *back_button;
   GtkSpinner *spinner;
   GtkStack *stack;
+  AdwStatusPage *empty_page;
   GtkScrolledWindow *scrolled;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
@@ -419,9 +420,14 @@ wg_person_detail_chain_cb (GObject      *source,
   wg_person_detail_set_busy (self, FALSE);
   if (chain == NULL)
     {
-      g_debug ("Could not load the person: %s", error->message);
-      gtk_stack_set_visible_child_name (self->stack, "form");
-      wg_person_detail_show_error (self, error);
+      g_autofree char *message = wg_person_error_message (error);
+
+      g_debug ("Could not load the person: %s %d", g_quark_to_string (error->domain), error->code);
+      /* what the form showed before is not this person: show nothing of it */
+      wg_person_detail_clear (self);
+      adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->empty_page, _("The Person Could Not Be Opened"));
+      adw_status_page_set_description (self->empty_page, message);
       return;
     }
   wg_person_detail_set_person (self, chain->person);
@@ -746,6 +752,7 @@ wg_person_detail_class_init (WgPersonDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, banner);
@@ -827,6 +834,8 @@ wg_person_detail_set_regions (WgPersonDetail *self,
 {
   g_autoptr(GPtrArray) grids = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
+  g_autofree char *chosen = NULL;
+  guint selected;
 
   g_return_if_fail (WG_IS_PERSON_DETAIL (self));
 
@@ -837,6 +846,10 @@ wg_person_detail_set_regions (WgPersonDetail *self,
       if (wg_region_get_level (region) == WG_REGION_LEVEL_GRID)
         g_ptr_array_add (grids, g_steal_pointer (&region));
     }
+  /* the grid chosen stays chosen, and nothing else of the form changes */
+  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]));
+  if (selected < self->grid_codes->len)
+    chosen = g_strdup (g_ptr_array_index (self->grid_codes, selected));
   self->filling = TRUE;
   g_ptr_array_set_size (self->grid_codes, 0);
   gtk_string_list_splice (self->grid_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->grid_names)), NULL);
@@ -847,9 +860,9 @@ wg_person_detail_set_regions (WgPersonDetail *self,
       g_ptr_array_add (self->grid_codes, g_strdup (wg_region_get_code (grid)));
       gtk_string_list_append (self->grid_names, wg_region_get_name (grid));
     }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]),
+                              wg_person_detail_grid_index (self, chosen, NULL));
   self->filling = FALSE;
-  if (self->person != NULL)
-    wg_person_detail_fill_form (self, self->person, NULL);
 }
 
 void
@@ -901,6 +914,10 @@ wg_person_detail_clear (WgPersonDetail *self)
   g_clear_object (&self->person);
   self->editing_new = FALSE;
   wg_person_detail_reset_messages (self);
+  adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Person Selected"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Choose a person in the list to see their record, household, house and grid."));
   gtk_stack_set_visible_child_name (self->stack, "empty");
   wg_person_detail_update_actions (self);
 }

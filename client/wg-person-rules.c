@@ -50,16 +50,26 @@ static const WireLabel relation_labels[] = {
   { "tenant", N_("Tenant") },
 };
 
+/* The order of the special-group filter; the server's list of tags. */
 static const WireLabel tag_labels[] = {
   { "elderly_alone", N_("Elderly living alone") },
   { "disability", N_("Disability") },
   { "low_income", N_("Low income") },
   { "community_correction", N_("Community correction") },
-  { "veteran", N_("Veteran") },
-  { "left_behind_child", N_("Left-behind child") },
+  { "released_prisoner", N_("Released from prison") },
   { "drug_rehabilitation", N_("Drug rehabilitation") },
-  { "mental_illness", N_("Severe mental illness") },
+  { "mental_disorder", N_("Severe mental disorder") },
+  { "left_behind_child", N_("Left-behind child") },
+  { "veteran", N_("Veteran") },
+  { "key_youth", N_("Youth needing attention") },
 };
+
+const char * const wg_person_tags[] = {
+  "elderly_alone", "disability", "low_income", "community_correction", "released_prisoner",
+  "drug_rehabilitation", "mental_disorder", "left_behind_child", "veteran", "key_youth", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tag_labels) + 1 == G_N_ELEMENTS (wg_person_tags));
 
 static const char *
 wg_person_label (const WireLabel *labels,

@@ -281,6 +281,20 @@ test_search_and_filter (void)
     }
   save_screenshot (window, "records-search-1280x800.png");
 
+  wg_people_view_set_search_text (view, "");
+  g_assert_true (wg_people_view_set_tag (view, "elderly_alone"));
+  spin_until (people_loaded, view, "the special group");
+  g_assert_true (strstr (fake->last_list_query, "tag=elderly_alone") != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(WgPerson) person = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (wg_person_get_id (person) % 11, ==, 0);
+    }
+  save_screenshot (window, "records-special-group-1280x800.png");
+  g_assert_true (wg_people_view_set_tag (view, NULL));
+
   wg_people_view_set_search_text (view, "没有这个人");
   spin_until (people_loaded, view, "the empty search");
   g_assert_cmpint (wg_people_model_get_total (model), ==, 0);
@@ -381,6 +395,13 @@ test_delete (void)
   g_assert_cmpint (wg_people_model_find (model, 6), ==, -1);
   g_assert_cmpint (wg_people_model_get_total (model), ==, N_PEOPLE - 1);
   g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 0);
+
+  /* someone else deleted the next one: opening it says so, showing nothing stale */
+  wg_fake_people_server_remove (fake, 8);
+  wg_people_view_open_position (view, wg_people_model_find (model, 8));
+  spin_until (detail_idle, view, "the missing person");
+  g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 0);
+  save_screenshot (window, "records-person-gone-1280x800.png");
   close_window (window);
 }
 

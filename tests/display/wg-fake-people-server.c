@@ -300,8 +300,12 @@ fake_matches (FakePerson *person,
   const char *region = query != NULL ? g_hash_table_lookup (query, "region") : NULL;
   const char *status = query != NULL ? g_hash_table_lookup (query, "status") : NULL;
   const char *q = query != NULL ? g_hash_table_lookup (query, "q") : NULL;
+  const char *tag = query != NULL ? g_hash_table_lookup (query, "tag") : NULL;
 
   if (person->deleted)
+    return FALSE;
+  /* the fake's only special group: every eleventh person lives alone */
+  if (tag != NULL && (g_strcmp0 (tag, "elderly_alone") != 0 || person->id % 11 != 0))
     return FALSE;
   if (region != NULL && !g_str_has_prefix (person->grid, region))
     return FALSE;
@@ -739,4 +743,14 @@ wg_fake_people_server_touch (WgFakePeopleServer *self,
 
   if (person != NULL)
     person->version++;
+}
+
+void
+wg_fake_people_server_remove (WgFakePeopleServer *self,
+                              gint64              id)
+{
+  FakePerson *person = fake_find (self, id);
+
+  if (person != NULL)
+    person->deleted = TRUE;
 }

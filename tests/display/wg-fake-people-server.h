@@ -36,6 +36,9 @@ const char         *wg_fake_people_server_id_number (WgFakePeopleServer *self,
 /* Changes a person behind the client's back (version + 1). */
 void                wg_fake_people_server_touch (WgFakePeopleServer *self,
                                                  gint64              id);
+/* Deletes a person behind the client's back. */
+void                wg_fake_people_server_remove (WgFakePeopleServer *self,
+                                                  gint64              id);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WgFakePeopleServer, wg_fake_people_server_free)
 
 G_END_DECLS
