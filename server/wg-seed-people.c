@@ -300,8 +300,8 @@ wg_seed_copy_citizen (WgSeed             *self,
                       const WgSeedPerson *person,
                       GString            *name)
 {
-  const WgSeedGrid *grid = g_ptr_array_index (self->grids, g_array_index (self->houses, WgSeedHouse,
-    g_array_index (self->households, WgSeedHousehold, person->household).house).grid);
+  guint32 house = g_array_index (self->households, WgSeedHousehold, person->household).house;
+  const WgSeedGrid *grid = wg_seed_house_grid (self, house);
   const char *address_code = wg_seed_address_code (self, random, person, grid);
   char number[19];
   char phone[12];
