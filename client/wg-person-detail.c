@@ -8,69 +8,10 @@
 
 #include "wg-api-client-people.h"
 #include "wg-error.h"
-#include "wg-person-chain-group.h"
-#include "wg-person-detail.h"
+#include "wg-person-detail-private.h"
 #include "wg-person-dialogs.h"
 #include "wg-person-rules.h"
 #include "wg-region.h"
-
-typedef enum {
-  FIELD_NAME,
-  FIELD_SEX,
-  FIELD_BIRTH_DATE,
-  FIELD_ETHNICITY,
-  FIELD_PHONE,
-  FIELD_RESIDENCE_STATUS,
-  FIELD_ORIGIN_CODE,
-  FIELD_NATIONALITY,
-  FIELD_GRID,
-  FIELD_ID_NUMBER,
-  N_FIELDS
-} Field;
-
-static const char * const field_names[N_FIELDS] = {
-  "name", "sex", "birth_date", "ethnicity", "phone", "residence_status",
-  "origin_code", "nationality", "grid", "id_number",
-};
-
-struct _WgPersonDetail
-{
-  GtkWidget parent_instance;
-
-  WgApiClient *client;
-  guint role_mask;
-  GCancellable *cancellable;     /* of the request on its way */
-  WgPerson *person;              /* as loaded; NULL for a new one */
-  gboolean editing_new;
-  gboolean changed;
-  gboolean tried_save;           /* validate as the user types from now on */
-  gboolean filling;
-  char *idempotency_key;         /* of the new person's submission */
-  char *revealed;                /* the full ID number while shown */
-  guint reveal_source;
-  GPtrArray *grid_codes;         /* parallel to the grid drop-down */
-  GtkStringList *grid_names;
-
-  GtkWidget *box;
-  GtkWidget *back_button;
-  GtkSpinner *spinner;
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
-  GtkScrolledWindow *scrolled;
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
-  GtkRevealer *banner;
-  GtkLabel *banner_label;
-  GtkWidget *banner_button;
-  AdwPreferencesGroup *id_group;
-  WgPersonChainGroup *chain_group;
-  AdwActionRow *id_number_row;
-  AdwActionRow *tags_row;
-  GtkWidget *id_number_entry;
-  GtkWidget *rows[N_FIELDS];
-  GtkWidget *message_rows[N_FIELDS];
-  GtkLabel *messages[N_FIELDS];
-};
 
 G_DEFINE_FINAL_TYPE (WgPersonDetail, wg_person_detail, GTK_TYPE_WIDGET)
 
@@ -138,27 +79,6 @@ wg_person_detail_set_busy (WgPersonDetail *self,
 /* Messages */
 
 static void
-wg_person_detail_set_message (WgPersonDetail *self,
-                              Field           field,
-                              const char     *message)
-{
-  gtk_label_set_text (self->messages[field], message != NULL ? message : "");
-  gtk_widget_set_visible (self->message_rows[field], message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (self->rows[field], "error");
-  else
-    gtk_widget_remove_css_class (self->rows[field], "error");
-}
-
-static void
-wg_person_detail_show_messages (WgPersonDetail *self,
-                                GHashTable     *messages)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    wg_person_detail_set_message (self, i, g_hash_table_lookup (messages, field_names[i]));
-}
-
-static void
 wg_person_detail_show_banner (WgPersonDetail *self,
                               const char     *message,
                               gboolean        offer_reload)
@@ -168,26 +88,17 @@ wg_person_detail_show_banner (WgPersonDetail *self,
   gtk_revealer_set_reveal_child (self->banner, message != NULL);
 }
 
-static Field
-wg_person_detail_field_from_name (const char *name)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field_names[i], name) == 0)
-      return i;
-  return N_FIELDS;
-}
-
 /* A failure of a request: on its field when it names one of the form's. */
 static void
 wg_person_detail_show_error (WgPersonDetail *self,
                              const GError   *error)
 {
   g_autofree char *message = wg_person_error_message (error);
-  Field field = wg_person_detail_field_from_name (wg_person_error_field (error));
+  Field field = _wg_person_detail_field_from_name (wg_person_error_field (error));
 
   if (field < N_FIELDS)
     {
-      wg_person_detail_set_message (self, field, message);
+      _wg_person_detail_set_message (self, field, message);
       wg_person_detail_show_banner (self, _("The server did not accept the form: see the marked field."), FALSE);
       gtk_widget_grab_focus (self->rows[field]);
       return;
@@ -198,122 +109,7 @@ wg_person_detail_show_error (WgPersonDetail *self,
 
 /* Reading and filling the form */
 
-typedef struct {
-  WgPersonDraft draft;
-  GPtrArray *owned;
-} DraftHolder;
 
-static void
-draft_holder_clear (DraftHolder *holder)
-{
-  g_clear_pointer (&holder->owned, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DraftHolder, draft_holder_clear)
-
-static const char *
-wg_person_detail_text (WgPersonDetail *self,
-                       Field           field,
-                       GPtrArray      *owned)
-{
-  GtkWidget *row = field == FIELD_ID_NUMBER ? self->id_number_entry : self->rows[field];
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  g_ptr_array_add (owned, text);
-  return text;
-}
-
-static const char *
-wg_person_detail_choice (GtkWidget          *row,
-                         const char * const *values,
-                         guint               n_values)
-{
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-
-  return selected < n_values ? values[selected] : NULL;
-}
-
-static void
-wg_person_detail_read (WgPersonDetail *self,
-                       DraftHolder    *holder)
-{
-  WgPersonDraft *draft = &holder->draft;
-  guint grid = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]));
-  GPtrArray *owned = holder->owned = g_ptr_array_new_with_free_func (g_free);
-
-  draft->name = wg_person_detail_text (self, FIELD_NAME, owned);
-  draft->sex = wg_person_detail_choice (self->rows[FIELD_SEX], wg_person_sexes, WG_PERSON_N_SEXES);
-  draft->birth_date = wg_person_detail_text (self, FIELD_BIRTH_DATE, owned);
-  draft->ethnicity = wg_person_detail_text (self, FIELD_ETHNICITY, owned);
-  draft->phone = wg_person_detail_text (self, FIELD_PHONE, owned);
-  draft->id_number = wg_person_detail_text (self, FIELD_ID_NUMBER, owned);
-  draft->residence_status = wg_person_detail_choice (self->rows[FIELD_RESIDENCE_STATUS],
-                                                     wg_person_statuses, WG_PERSON_N_STATUSES);
-  draft->origin_code = wg_person_detail_text (self, FIELD_ORIGIN_CODE, owned);
-  draft->nationality = wg_person_detail_text (self, FIELD_NATIONALITY, owned);
-  draft->grid = grid < self->grid_codes->len ? g_ptr_array_index (self->grid_codes, grid) : NULL;
-}
-
-static guint
-wg_person_detail_index_of (const char * const *values,
-                           const char         *value)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static guint
-wg_person_detail_grid_index (WgPersonDetail *self,
-                             const char     *code,
-                             const char     *name)
-{
-  for (guint i = 0; i < self->grid_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->grid_codes, i), code) == 0)
-      return i;
-  if (code == NULL)
-    return GTK_INVALID_LIST_POSITION;
-  /* a grid the territory did not list (not loaded yet): keep it choosable */
-  g_ptr_array_add (self->grid_codes, g_strdup (code));
-  gtk_string_list_append (self->grid_names, name != NULL ? name : code);
-  return self->grid_codes->len - 1;
-}
-
-static void
-wg_person_detail_set_text (WgPersonDetail *self,
-                           Field           field,
-                           const char     *text)
-{
-  GtkWidget *row = field == FIELD_ID_NUMBER ? self->id_number_entry : self->rows[field];
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
-wg_person_detail_fill_form (WgPersonDetail *self,
-                            WgPerson       *person,
-                            const char     *grid_code)
-{
-  self->filling = TRUE;
-  wg_person_detail_set_text (self, FIELD_NAME, person ? wg_person_get_name (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_BIRTH_DATE, person ? wg_person_get_birth_date (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_ETHNICITY, person ? wg_person_get_ethnicity (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_PHONE, person ? wg_person_get_phone (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_ORIGIN_CODE, person ? wg_person_get_origin_code (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_NATIONALITY, person ? wg_person_get_nationality (person) : NULL);
-  wg_person_detail_set_text (self, FIELD_ID_NUMBER, NULL);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_SEX]),
-                              wg_person_detail_index_of (wg_person_sexes, person ? wg_person_get_sex (person) : NULL));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_RESIDENCE_STATUS]),
-                              person != NULL ? wg_person_detail_index_of (wg_person_statuses,
-                                                                           wg_person_get_residence_status (person))
-                                             : 0);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]),
-                              wg_person_detail_grid_index (self, person ? wg_person_get_grid_code (person) : grid_code,
-                                                           person ? wg_person_get_grid_name (person) : NULL));
-  self->filling = FALSE;
-}
 
 static void
 wg_person_detail_show_id_number (WgPersonDetail *self)
@@ -378,7 +174,7 @@ static void
 wg_person_detail_reset_messages (WgPersonDetail *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
-    wg_person_detail_set_message (self, i, NULL);
+    _wg_person_detail_set_message (self, i, NULL);
   wg_person_detail_show_banner (self, NULL, FALSE);
   self->tried_save = FALSE;
   self->changed = FALSE;
@@ -393,7 +189,7 @@ wg_person_detail_set_person (WgPersonDetail *self,
   g_clear_pointer (&self->idempotency_key, g_free);
   wg_person_detail_forget_revealed (self);
   wg_person_detail_reset_messages (self);
-  wg_person_detail_fill_form (self, person, NULL);
+  _wg_person_detail_fill_form (self, person, NULL);
   wg_person_detail_fill_heading (self);
   wg_person_detail_fill_tags (self);
   wg_person_detail_show_id_number (self);
@@ -539,26 +335,26 @@ wg_person_detail_revealed_cb (GObject      *source,
 /* Callbacks */
 
 static void
-wg_person_detail_validate (WgPersonDetail *self,
-                           DraftHolder    *holder,
-                           gboolean       *valid)
+wg_person_detail_validate (WgPersonDetail      *self,
+                           WgPersonDraftHolder *holder,
+                           gboolean            *valid)
 {
   g_autoptr(GHashTable) messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   *valid = wg_person_draft_validate (&holder->draft, self->editing_new, NULL, messages);
-  wg_person_detail_show_messages (self, messages);
+  _wg_person_detail_show_messages (self, messages);
 }
 
 static void
 wg_person_detail_field_changed_cb (WgPersonDetail *self)
 {
-  g_auto(DraftHolder) holder = { 0 };
+  g_auto(WgPersonDraftHolder) holder = { 0 };
   g_autoptr(JsonNode) body = NULL;
   gboolean valid;
 
   if (self->filling)
     return;
-  wg_person_detail_read (self, &holder);
+  _wg_person_detail_read (self, &holder);
   if (self->editing_new)
     self->changed = TRUE;
   else if (self->person != NULL)
@@ -698,8 +494,8 @@ wg_person_detail_bind_fields (GtkWidgetClass *widget_class)
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      g_autofree char *message_row = g_strconcat (field_names[i], "_message_row", NULL);
-      g_autofree char *message = g_strconcat (field_names[i], "_message", NULL);
+      g_autofree char *message_row = g_strconcat (_wg_person_detail_field_names[i], "_message_row", NULL);
+      g_autofree char *message = g_strconcat (_wg_person_detail_field_names[i], "_message", NULL);
 
       if (row_ids[i] != NULL)
         gtk_widget_class_bind_template_child_full (widget_class, row_ids[i], FALSE,
@@ -829,43 +625,6 @@ wg_person_detail_set_role_mask (WgPersonDetail *self,
 }
 
 void
-wg_person_detail_set_regions (WgPersonDetail *self,
-                              GListModel     *regions)
-{
-  g_autoptr(GPtrArray) grids = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
-  g_autofree char *chosen = NULL;
-  guint selected;
-
-  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WgRegion) region = g_list_model_get_item (regions, i);
-
-      if (wg_region_get_level (region) == WG_REGION_LEVEL_GRID)
-        g_ptr_array_add (grids, g_steal_pointer (&region));
-    }
-  /* the grid chosen stays chosen, and nothing else of the form changes */
-  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]));
-  if (selected < self->grid_codes->len)
-    chosen = g_strdup (g_ptr_array_index (self->grid_codes, selected));
-  self->filling = TRUE;
-  g_ptr_array_set_size (self->grid_codes, 0);
-  gtk_string_list_splice (self->grid_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->grid_names)), NULL);
-  for (guint i = 0; i < grids->len; i++)
-    {
-      WgRegion *grid = g_ptr_array_index (grids, i);
-
-      g_ptr_array_add (self->grid_codes, g_strdup (wg_region_get_code (grid)));
-      gtk_string_list_append (self->grid_names, wg_region_get_name (grid));
-    }
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[FIELD_GRID]),
-                              wg_person_detail_grid_index (self, chosen, NULL));
-  self->filling = FALSE;
-}
-
-void
 wg_person_detail_set_show_back (WgPersonDetail *self,
                                 gboolean        show_back)
 {
@@ -894,7 +653,7 @@ wg_person_detail_show_new (WgPersonDetail *self,
   wg_person_detail_set_busy (self, FALSE);
   wg_person_detail_set_person (self, NULL);
   wg_person_chain_group_clear (self->chain_group);
-  wg_person_detail_fill_form (self, NULL, grid_code);
+  _wg_person_detail_fill_form (self, NULL, grid_code);
   self->editing_new = TRUE;
   self->changed = TRUE;
   self->idempotency_key = NULL;
@@ -937,19 +696,6 @@ wg_person_detail_get_busy (WgPersonDetail *self)
 }
 
 const char *
-wg_person_detail_get_field_message (WgPersonDetail *self,
-                                    const char     *field)
-{
-  Field index = wg_person_detail_field_from_name (field);
-
-  g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), NULL);
-
-  if (index == N_FIELDS || !gtk_widget_get_visible (self->message_rows[index]))
-    return NULL;
-  return gtk_label_get_text (self->messages[index]);
-}
-
-const char *
 wg_person_detail_get_banner_text (WgPersonDetail *self)
 {
   g_return_val_if_fail (WG_IS_PERSON_DETAIL (self), NULL);
@@ -964,38 +710,9 @@ wg_person_detail_get_shown_id_number (WgPersonDetail *self)
 }
 
 void
-wg_person_detail_set_field_text (WgPersonDetail *self,
-                                 const char     *field,
-                                 const char     *text)
-{
-  Field index = wg_person_detail_field_from_name (field);
-
-  g_return_if_fail (WG_IS_PERSON_DETAIL (self));
-  g_return_if_fail (index < N_FIELDS);
-
-  switch (index)
-    {
-    case FIELD_SEX:
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
-                                  wg_person_detail_index_of (wg_person_sexes, text));
-      break;
-    case FIELD_RESIDENCE_STATUS:
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
-                                  wg_person_detail_index_of (wg_person_statuses, text));
-      break;
-    case FIELD_GRID:
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[index]),
-                                  wg_person_detail_grid_index (self, text, NULL));
-      break;
-    default:
-      wg_person_detail_set_text (self, index, text);
-    }
-}
-
-void
 wg_person_detail_save (WgPersonDetail *self)
 {
-  g_auto(DraftHolder) holder = { 0 };
+  g_auto(WgPersonDraftHolder) holder = { 0 };
   g_autoptr(JsonNode) body = NULL;
   gboolean valid;
 
@@ -1005,7 +722,7 @@ wg_person_detail_save (WgPersonDetail *self)
     return;
   self->tried_save = TRUE;
   wg_person_detail_show_banner (self, NULL, FALSE);
-  wg_person_detail_read (self, &holder);
+  _wg_person_detail_read (self, &holder);
   wg_person_detail_validate (self, &holder, &valid);
   if (!valid)
     return;
