@@ -279,11 +279,39 @@ test_people_crud (Fixture       *fixture,
   assert_field_error (fixture, "PATCH", path, token, "{\"birth_date\": \"1905-01-01\"}",
                       (const char *[]) { "If-Match", "3", NULL }, 400, "invalid-input", "id_number");
 
+  /* Into another grid of the community: the tags follow; out of the
+   * community: refused, naming the grid; the grid account loses sight. */
+  {
+    g_autofree char *grid_token = sign_in (fixture, "grid");
+    g_autofree char *second = admin_text (fixture, "SELECT min(code) FROM regions WHERE level = 'grid'"
+                                                   " AND path <@ '110101.001.001' AND code <> '" GRID_1 "'");
+    g_autofree char *outside = first_grid (fixture, "110101.002");
+    g_autofree char *move = g_strdup_printf ("{\"grid\": \"%s\", \"tags\": [{\"tag\": \"veteran\","
+                                             " \"from\": \"2021-05-01\"}]}", second);
+    g_autofree char *away = g_strdup_printf ("{\"grid\": \"%s\"}", outside);
+    g_autofree char *tag_paths = g_strdup_printf ("SELECT count(*) FROM person_tag t JOIN person p"
+                                                  " ON p.id = t.person_id AND p.path = t.path"
+                                                  " WHERE p.id = %" G_GINT64_FORMAT, id);
+    g_autoptr(WgTestResponse) moved = NULL;
+
+    assert_status (fixture, "GET", path, grid_token, NULL, NULL, 200);
+    moved = request (fixture, "PATCH", path, token, move, (const char *[]) { "If-Match", "3", NULL });
+    g_assert_cmpuint (moved->status, ==, 200);
+    person = wg_test_response_object (moved);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (person, "grid"), "code"), ==, second);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                       json_object_get_array_member (person, "tags"), 0), "tag"), ==, "veteran");
+    g_assert_cmpint (admin_count (fixture, tag_paths), ==, 1);
+    assert_field_error (fixture, "GET", path, grid_token, NULL, NULL, 404, "not-found", NULL);
+    assert_field_error (fixture, "PATCH", path, token, away, (const char *[]) { "If-Match", "4", NULL },
+                        400, "invalid-input", "grid");
+  }
+
   /* DELETE: If-Match required, stale refused, then gone. */
   assert_field_error (fixture, "DELETE", path, token, NULL, NULL, 428, "precondition-required", NULL);
   assert_field_error (fixture, "DELETE", path, token, NULL,
-                      (const char *[]) { "If-Match", "2", NULL }, 409, "conflict", NULL);
-  assert_status (fixture, "DELETE", path, token, NULL, (const char *[]) { "If-Match", "3", NULL }, 204);
+                      (const char *[]) { "If-Match", "3", NULL }, 409, "conflict", NULL);
+  assert_status (fixture, "DELETE", path, token, NULL, (const char *[]) { "If-Match", "4", NULL }, 204);
   assert_field_error (fixture, "GET", path, token, NULL, NULL, 404, "not-found", NULL);
   {
     g_autofree char *tags = g_strdup_printf ("SELECT count(*) FROM person_tag WHERE person_id = %"
