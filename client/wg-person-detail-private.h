@@ -48,6 +48,7 @@ struct _WgPersonDetail
 
   GtkWidget *box;
   GtkWidget *back_button;
+  GtkWidget *actions_box;
   GtkSpinner *spinner;
   GtkStack *stack;
   AdwStatusPage *empty_page;

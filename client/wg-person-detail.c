@@ -62,6 +62,8 @@ wg_person_detail_update_actions (WgPersonDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chain_group),
                           !self->editing_new && wg_person_chain_group_get_chain (self->chain_group) != NULL);
   gtk_spinner_set_spinning (self->spinner, state.busy);
+  /* nothing to act on before a person is shown; the bar keeps its height */
+  gtk_widget_set_child_visible (self->actions_box, state.has_person || state.editing_new);
 }
 
 static void
@@ -545,6 +547,7 @@ wg_person_detail_class_init (WgPersonDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/wangge/Wangge/wg-person-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, box);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, actions_box);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, spinner);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, WgPersonDetail, scrolled);
