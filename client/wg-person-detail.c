@@ -36,8 +36,8 @@ wg_person_detail_is_busy (WgPersonDetail *self)
   return self->cancellable != NULL;
 }
 
-static void
-wg_person_detail_update_actions (WgPersonDetail *self)
+static WgPersonActions
+wg_person_detail_actions (WgPersonDetail *self)
 {
   WgPersonFormState state = {
     .role_mask = self->role_mask,
@@ -47,7 +47,15 @@ wg_person_detail_update_actions (WgPersonDetail *self)
     .changed = self->changed,
     .busy = wg_person_detail_is_busy (self),
   };
-  WgPersonActions actions = wg_person_form_actions (&state);
+
+  return wg_person_form_actions (&state);
+}
+
+static void
+wg_person_detail_update_actions (WgPersonDetail *self)
+{
+  WgPersonActions actions = wg_person_detail_actions (self);
+  gboolean busy = wg_person_detail_is_busy (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "person.save", actions & WG_PERSON_ACTION_SAVE);
@@ -61,9 +69,9 @@ wg_person_detail_update_actions (WgPersonDetail *self)
                           self->editing_new || (actions & WG_PERSON_ACTION_EDIT));
   gtk_widget_set_visible (GTK_WIDGET (self->chain_group),
                           !self->editing_new && wg_person_chain_group_get_chain (self->chain_group) != NULL);
-  gtk_spinner_set_spinning (self->spinner, state.busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
   /* nothing to act on before a person is shown; the bar keeps its height */
-  gtk_widget_set_child_visible (self->actions_box, state.has_person || state.editing_new);
+  gtk_widget_set_child_visible (self->actions_box, self->person != NULL || self->editing_new);
 }
 
 static void
@@ -402,7 +410,8 @@ wg_person_detail_delete_confirmed_cb (gpointer    user_data,
 {
   WgPersonDetail *self = WG_PERSON_DETAIL (user_data);
 
-  if (self->person == NULL)
+  /* the person may have changed while the dialog was open */
+  if (!(wg_person_detail_actions (self) & WG_PERSON_ACTION_DELETE))
     return;
   wg_person_detail_set_busy (self, TRUE);
   wg_api_client_delete_person_async (self->client, wg_person_get_id (self->person),
@@ -721,7 +730,7 @@ wg_person_detail_save (WgPersonDetail *self)
 
   g_return_if_fail (WG_IS_PERSON_DETAIL (self));
 
-  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) || wg_person_detail_is_busy (self))
+  if (!(wg_person_detail_actions (self) & WG_PERSON_ACTION_SAVE))
     return;
   self->tried_save = TRUE;
   wg_person_detail_show_banner (self, NULL, FALSE);
@@ -752,7 +761,7 @@ wg_person_detail_reveal (WgPersonDetail *self,
 {
   g_return_if_fail (WG_IS_PERSON_DETAIL (self));
 
-  if (self->person == NULL || !wg_person_reveal_reason_ok (reason) || wg_person_detail_is_busy (self))
+  if (!(wg_person_detail_actions (self) & WG_PERSON_ACTION_REVEAL) || !wg_person_reveal_reason_ok (reason))
     return;
   wg_person_detail_set_busy (self, TRUE);
   wg_api_client_reveal_id_number_async (self->client, wg_person_get_id (self->person), reason,

@@ -405,6 +405,39 @@ test_delete (void)
   close_window (window);
 }
 
+static void
+test_read_only (void)
+{
+  g_autoptr(WgFakePeopleServer) fake = NULL;
+  WgWindow *window;
+  WgPeopleView *view;
+  WgPersonDetail *detail;
+
+  if (skip_without_display ())
+    return;
+  fake = wg_fake_people_server_new (N_PEOPLE);
+  /* a district dispatcher reads the records and changes nothing */
+  g_free (fake->roles);
+  fake->roles = g_strdup ("dispatcher");
+  window = open_records (fake, 1280, 800);
+  view = people_view_of (window);
+  detail = wg_people_view_get_detail (view);
+  wg_people_view_open_position (view, 2);
+  spin_until (detail_loaded, view, "the person");
+
+  /* neither saving, deleting nor revealing is offered */
+  wg_person_detail_set_field_text (detail, "phone", "13900000009");
+  wg_person_detail_save (detail);
+  g_assert_false (wg_person_detail_get_busy (detail));
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
+  spin_for (100);
+  g_assert_null (find_message_dialog ());
+  g_assert_null (fake->last_if_match);
+  save_screenshot (window, "records-read-only-1280x800.png");
+  close_window (window);
+}
+
 static gboolean
 more_pages (gpointer view)
 {
@@ -730,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/records-display/validation-and-conflict", test_validation_and_conflict);
   g_test_add_func ("/records-display/reveal", test_reveal);
   g_test_add_func ("/records-display/delete", test_delete);
+  g_test_add_func ("/records-display/read-only", test_read_only);
   g_test_add_func ("/records-display/scroll-loads-pages", test_scroll_loads_pages);
   g_test_add_func ("/records-display/narrow", test_narrow);
   g_test_add_func ("/records-display/new-person", test_new_person);
