@@ -13,8 +13,10 @@
 #define MAX_REASON_CHARS 500
 
 /* The filters of GET /people: $1 region path, $2 status, $3 tag, $4 blind
- * index (hex), $5 phone prefix, $6 name (bigrams) and $7 its LIKE pattern,
- * $8 the LIKE pattern of a one-character name.  RLS adds the scope.
+ * index (hex), $5 phone prefix, $6 name (bigrams, through
+ * wg_person_ids_by_name of migration 003, which applies the scope itself so
+ * that the bigram index serves under RLS) and $7 its LIKE pattern, $8 the
+ * LIKE pattern of a one-character name.  RLS adds the scope.
  *
  * Under row-level security PostgreSQL uses an index for a filter only when
  * its operator is leakproof: ltree's <@, LIKE and array @> are not, text
@@ -29,7 +31,7 @@
   " AND ($4::text IS NULL OR p.id_blind = decode($4::text, 'hex'))" \
   " AND ($5::text IS NULL OR (p.phone >= $5::text AND p.phone < $5::text || ':'" \
   "                           AND p.phone LIKE $5::text || '%'))" \
-  " AND ($6::text IS NULL OR (p.name_bigrams @> wg_bigrams($6::text) AND p.name LIKE $7::text))" \
+  " AND ($6::text IS NULL OR (p.id = ANY (wg_person_ids_by_name($6::text)) AND p.name LIKE $7::text))" \
   " AND ($8::text IS NULL OR p.name LIKE $8::text)"
 
 #define N_FILTER_PARAMS 8
