@@ -9,6 +9,7 @@
 #include "wg-api.h"
 #include "wg-api-client-private.h"
 #include "wg-error.h"
+#include "wg-json.h"
 
 /* Answers larger than this are parsed in a worker thread. */
 #define PARSE_IN_THREAD_BYTES (64 * 1024)
@@ -110,13 +111,10 @@ static GError *
 wg_api_client_status_error (guint   status,
                             GBytes *bytes)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
-  JsonNode *root = NULL;
+  g_autoptr(JsonNode) root = length > 0 ? wg_json_parse (data, length, NULL) : NULL;
 
-  if (length > 0 && json_parser_load_from_data (parser, data, length, NULL))
-    root = json_parser_get_root (parser);
   return wg_error_from_json (root, status);
 }
 
@@ -139,24 +137,24 @@ wg_api_client_end_session (WgApiClient  *self,
   g_signal_emit (self, signals[SESSION_EXPIRED], 0, error);
 }
 
+/* Server answers go through the same nesting limit as request bodies: a
+ * hostile or broken server must not overflow json-glib's recursion. */
 JsonNode *
 _wg_api_client_parse (GBytes  *bytes,
                       GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
 
   if (length == 0)
     return NULL;
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, WG_ERROR, WG_ERROR_PROTOCOL,
-                   "The server's answer is not JSON: %s", local_error->message);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
+  root = wg_json_parse (data, length, &local_error);
+  if (root == NULL)
+    g_set_error (error, WG_ERROR, WG_ERROR_PROTOCOL,
+                 "The server's answer is not JSON: %s", local_error->message);
+  return root;
 }
 
 /* Sending: one message, its whole answer read into a GBytes. */

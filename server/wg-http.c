@@ -11,9 +11,6 @@
 
 #define USER_ID_KEY "wg-user-id"
 #define STATUS_KEY  "wg-status"
-/* API bodies are flat objects; json-glib parses recursively, and a body of
- * a million "[" would overflow the stack. */
-#define MAX_JSON_DEPTH 32
 
 WgHttpRequest *
 wg_http_request_new (WgEngine          *engine,
@@ -76,30 +73,6 @@ wg_http_request_get_token (WgHttpRequest *request)
   return *value != '\0' ? value : NULL;
 }
 
-/* Counts the nesting of @data (strings skipped) before json-glib sees it. */
-static gboolean
-json_depth_ok (const char *data,
-               gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string && c == '\\')
-        i++;
-      else if (c == '"')
-        in_string = !in_string;
-      else if (!in_string && (c == '[' || c == '{') && ++depth > MAX_JSON_DEPTH)
-        return FALSE;
-      else if (!in_string && (c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 JsonNode *
 wg_http_request_parse_object (WgHttpRequest  *request,
                               GError        **error)
@@ -119,12 +92,7 @@ wg_http_request_parse_object (WgHttpRequest  *request,
     }
   bytes = soup_message_body_flatten (body);
   data = g_bytes_get_data (bytes, &length);
-  if (!json_depth_ok (data, length))
-    {
-      g_set_error (error, WG_ERROR, WG_ERROR_MALFORMED_JSON,
-                   "The request body nests JSON more than %d levels deep", MAX_JSON_DEPTH);
-      return NULL;
-    }
+  /* wg_json_parse_object refuses nesting deeper than WG_JSON_MAX_DEPTH. */
   return wg_json_parse_object (data, length, error);
 }
 
