@@ -15,6 +15,7 @@
 #include "wg-migrate.h"
 #include "wg-pg.h"
 #include "wg-protect.h"
+#include "wg-seed.h"
 #include "wg-territory.h"
 
 /* Exit statuses. */
@@ -611,6 +612,85 @@ wg_admin_command_generate_key (const char  *conninfo,
   return WG_ADMIN_EXIT_OK;
 }
 
+/* ---------------------------------------------------------------- seed */
+
+static void
+wg_admin_seed_progress (const char *stage,
+                        guint64     rows,
+                        double      seconds,
+                        gpointer    user_data)
+{
+  if (rows > 0)
+    g_print ("  %-18s %9" G_GUINT64_FORMAT " rows %8.2f s\n", stage, rows, seconds);
+  else
+    g_print ("  %-18s %14s %8.2f s\n", stage, "", seconds);
+}
+
+static gboolean
+wg_admin_seed (PGconn       *conn,
+               WgProtect    *protect,
+               const char   *data_dir,
+               WgSeedScale   scale,
+               guint64       seed,
+               GError      **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(PGresult) size = NULL;
+
+  g_print ("Seeding the %s scale with seed %" G_GUINT64_FORMAT ":\n", wg_seed_scale_to_string (scale), seed);
+  if (!wg_seed_run (conn, protect, data_dir, scale, seed, wg_admin_seed_progress, NULL, error))
+    return FALSE;
+  size = wg_pg_exec (conn, "SELECT pg_size_pretty(pg_database_size(current_database()))", 0, NULL, error);
+  if (size == NULL)
+    return FALSE;
+  g_print ("Seeded in %.2f s; the database now takes %s.\n", wg_admin_seconds_since (start),
+           PQgetvalue (size, 0, 0));
+  return TRUE;
+}
+
+static int
+wg_admin_command_seed (const char  *conninfo,
+                       int          argc,
+                       char       **argv)
+{
+  g_autofree char *scale_text = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *data_dir = NULL;
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, "demo (~30 k people, default) or full (Dongcheng, ~1.2 M)", "SCALE" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Seed of the generator (default 1): the same seed, the same data", "N" },
+    { "key-file", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "The server's key file ([security] key_file; see generate-key)", "FILE" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Read the name and county files from DIR", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = wg_admin_parse ("seed", NULL, entries, &argc, &argv, &error);
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(WgProtect) protect = NULL;
+  WgSeedScale scale = WG_SEED_SCALE_DEMO;
+  guint64 seed = 1;
+
+  if (context == NULL)
+    return wg_admin_fail (error);
+  if (argc > 1)
+    return wg_admin_usage_error (context, "seed takes no arguments");
+  if (key_file == NULL)
+    return wg_admin_usage_error (context, "--key-file is required");
+  if ((scale_text != NULL && !wg_seed_scale_from_string (scale_text, &scale, &error)) ||
+      (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, &error)))
+    return wg_admin_fail (error);
+  if (data_dir == NULL)
+    data_dir = wg_territory_find_data_dir ();
+  protect = wg_protect_new_from_file (key_file, &error);
+  if (protect == NULL)
+    return wg_admin_fail (error);
+  conn = wg_admin_connect_current (conninfo, &error);
+  if (conn == NULL || !wg_admin_seed (conn, protect, data_dir, scale, seed, &error))
+    return wg_admin_fail (error);
+  return WG_ADMIN_EXIT_OK;
+}
+
 /* --------------------------------------------------------------- main */
 
 static const WgAdminCommand commands[] = {
@@ -623,6 +703,7 @@ static const WgAdminCommand commands[] = {
   { "load-territory", "Load the Dongcheng (110101) territory", wg_admin_command_load_territory },
   { "load-demo", "Load the territory, units and demo accounts", wg_admin_command_load_demo },
   { "generate-key", "Create the key file that protects ID numbers", wg_admin_command_generate_key },
+  { "seed", "Fill the records with a generated district (--scale demo|full)", wg_admin_command_seed },
 };
 
 static char *
