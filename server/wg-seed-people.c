@@ -124,7 +124,6 @@ _wg_seed_copy_houses (WgSeed  *self,
     "id, path, address, building, unit, room, point, use, floor_area, created_at, updated_at", error);
   g_autoptr(GString) address = g_string_new (NULL);
   g_autoptr(GString) room = g_string_new (NULL);
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -151,15 +150,10 @@ _wg_seed_copy_houses (WgSeed  *self,
       wg_seed_copy_point (copy, house->x, house->y);
       wg_seed_copy_text (copy, house_uses[house->use]);
       wg_seed_copy_printf (copy, "%.2f", (double) house->floor_area);
-      wg_seed_copy_text (copy, self->created_at);
-      wg_seed_copy_text (copy, self->created_at);
-      if (!wg_seed_copy_end_row (copy, error))
+      if (!_wg_seed_copy_end_dated_row (self, copy, error))
         return FALSE;
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "house", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "house", error);
 }
 
 gboolean
@@ -168,7 +162,6 @@ _wg_seed_copy_households (WgSeed  *self,
 {
   g_autoptr(WgSeedCopy) copy = wg_seed_copy_begin (self->conn, "household",
     "id, path, house_id, kind, created_at, updated_at", error);
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -180,15 +173,10 @@ _wg_seed_copy_households (WgSeed  *self,
       wg_seed_copy_text (copy, wg_seed_house_grid (self, household->house)->path);
       wg_seed_copy_int (copy, self->house_base + household->house);
       wg_seed_copy_text (copy, household->collective ? "collective" : "family");
-      wg_seed_copy_text (copy, self->created_at);
-      wg_seed_copy_text (copy, self->created_at);
-      if (!wg_seed_copy_end_row (copy, error))
+      if (!_wg_seed_copy_end_dated_row (self, copy, error))
         return FALSE;
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "household", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "household", error);
 }
 
 /* ------------------------------------------------------------ ID numbers */
@@ -356,7 +344,6 @@ _wg_seed_copy_persons (WgSeed  *self,
   g_autoptr(GHashTable) taken = g_hash_table_new (wg_seed_u64_hash, g_direct_equal);
   g_autoptr(GString) name = g_string_new (NULL);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -371,15 +358,10 @@ _wg_seed_copy_persons (WgSeed  *self,
         wg_seed_copy_foreigner (copy, &random, person, name);
       else
         wg_seed_copy_citizen (self, copy, &random, taken, person, name);
-      wg_seed_copy_text (copy, self->created_at);
-      wg_seed_copy_text (copy, self->created_at);
-      if (!wg_seed_copy_end_row (copy, error))
+      if (!_wg_seed_copy_end_dated_row (self, copy, error))
         return FALSE;
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "person", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "person", error);
 }
 
 gboolean
@@ -388,7 +370,6 @@ _wg_seed_copy_members (WgSeed  *self,
 {
   g_autoptr(WgSeedCopy) copy = wg_seed_copy_begin (self->conn, "household_member",
     "person_id, household_id, path, relation", error);
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -403,10 +384,7 @@ _wg_seed_copy_members (WgSeed  *self,
       if (!wg_seed_copy_end_row (copy, error))
         return FALSE;
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "household_member", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "household_member", error);
 }
 
 /* Registered heads mostly own their flat; everyone else rents or lives
@@ -430,7 +408,6 @@ _wg_seed_copy_residences (WgSeed  *self,
   g_autoptr(WgSeedCopy) copy = wg_seed_copy_begin (self->conn, "residence",
     "person_id, house_id, path, kind, from_date, to_date", error);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -450,10 +427,7 @@ _wg_seed_copy_residences (WgSeed  *self,
       if (!wg_seed_copy_end_row (copy, error))
         return FALSE;
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "residence", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "residence", error);
 }
 
 /* ------------------------------------------------------------------ tags */
@@ -521,7 +495,6 @@ _wg_seed_copy_tags (WgSeed  *self,
   g_autoptr(WgSeedCopy) copy = wg_seed_copy_begin (self->conn, "person_tag",
     "person_id, path, tag, from_date, to_date", error);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -546,8 +519,5 @@ _wg_seed_copy_tags (WgSeed  *self,
             return FALSE;
         }
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "person_tag", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "person_tag", error);
 }

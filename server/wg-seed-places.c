@@ -271,7 +271,6 @@ _wg_seed_copy_land (WgSeed  *self,
     "path, code, geom, use, area_m2, holder, created_at, updated_at", error);
   g_autoptr(GString) holder = g_string_new (NULL);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -296,16 +295,11 @@ _wg_seed_copy_land (WgSeed  *self,
           wg_seed_copy_text (copy, use);
           wg_seed_copy_printf (copy, "%.2f", area);
           wg_seed_copy_text (copy, holder->str);
-          wg_seed_copy_text (copy, self->created_at);
-          wg_seed_copy_text (copy, self->created_at);
-          if (!wg_seed_copy_end_row (copy, error))
+          if (!_wg_seed_copy_end_dated_row (self, copy, error))
             return FALSE;
         }
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "land_parcel", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "land_parcel", error);
 }
 
 /* ---------------------------------------------------------- components */
@@ -321,7 +315,6 @@ _wg_seed_copy_components (WgSeed  *self,
     "path, class_code, name, point, owner_unit, maintainer_unit, state, created_at, updated_at", error);
   double weights[G_N_ELEMENTS (component_classes)];
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -345,16 +338,11 @@ _wg_seed_copy_components (WgSeed  *self,
           wg_seed_copy_text (copy, component_classes[c].owner);
           wg_seed_copy_text (copy, component_classes[c].maintainer);
           wg_seed_copy_text (copy, state_names[wg_seed_random_pick (&random, states, 4)]);
-          wg_seed_copy_text (copy, self->created_at);
-          wg_seed_copy_text (copy, self->created_at);
-          if (!wg_seed_copy_end_row (copy, error))
+          if (!_wg_seed_copy_end_dated_row (self, copy, error))
             return FALSE;
         }
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "component", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "component", error);
 }
 
 /* ------------------------------------------------------- organizations */
@@ -412,9 +400,7 @@ wg_seed_copy_organization (WgSeed           *self,
   wg_seed_person_name (self->reference, random, wg_seed_random_chance (random, 0.55), text);
   wg_seed_copy_text (copy, text->str);
   wg_seed_copy_landline_or_mobile (copy, random);
-  wg_seed_copy_text (copy, self->created_at);
-  wg_seed_copy_text (copy, self->created_at);
-  return wg_seed_copy_end_row (copy, error);
+  return _wg_seed_copy_end_dated_row (self, copy, error);
 }
 
 gboolean
@@ -429,7 +415,6 @@ _wg_seed_copy_organizations (WgSeed  *self,
   g_autoptr(GString) text = g_string_new (NULL);
   WgSeedRandom random;
   guint index = 0;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -439,10 +424,7 @@ _wg_seed_copy_organizations (WgSeed  *self,
       if (!wg_seed_copy_organization (self, copy, &random, g_ptr_array_index (self->grids, g), index++,
                                       taken, text, error))
         return FALSE;
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "organization", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "organization", error);
 }
 
 /* ---------------------------------------------------- underground spaces */
@@ -474,7 +456,6 @@ _wg_seed_copy_underground (WgSeed  *self,
     "path, name, kind, address, point, area_m2, manager, created_at, updated_at", error);
   g_autoptr(GString) text = g_string_new (NULL);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -500,14 +481,9 @@ _wg_seed_copy_underground (WgSeed  *self,
           g_string_truncate (text, 0);
           wg_seed_company_name (&random, text);
           wg_seed_copy_text (copy, text->str);
-          wg_seed_copy_text (copy, self->created_at);
-          wg_seed_copy_text (copy, self->created_at);
-          if (!wg_seed_copy_end_row (copy, error))
+          if (!_wg_seed_copy_end_dated_row (self, copy, error))
             return FALSE;
         }
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "underground_space", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "underground_space", error);
 }

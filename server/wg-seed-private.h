@@ -267,9 +267,15 @@ enum {
   WG_SEED_STREAM_USERS,
 };
 
-void      _wg_seed_imported      (WgSeed      *self,
+/* Writes created_at and updated_at, the last two columns, and ends the row. */
+gboolean  _wg_seed_copy_end_dated_row (WgSeed      *self,
+                                       WgSeedCopy  *copy,
+                                       GError     **error);
+/* Ends the COPY of @table (freeing @copy) and records its rows for the audit. */
+gboolean  _wg_seed_copy_close    (WgSeed      *self,
+                                  WgSeedCopy  *copy,
                                   const char  *table,
-                                  guint64      rows);
+                                  GError     **error);
 /* Integer shares of @total per grid, in proportion to its area times the
  * factor of its type (residential, commercial, institutional, crowded). */
 guint    *_wg_seed_split         (WgSeed       *self,

@@ -99,7 +99,6 @@ _wg_seed_copy_users (WgSeed  *self,
   g_autoptr(WgSeedCopy) copy = NULL;
   g_autoptr(GString) name = g_string_new (NULL);
   gint64 next_id = self->user_base;
-  guint64 rows = 0;
 
   wg_seed_random_init (&staff_random, self->seed, WG_SEED_STREAM_USERS);
   if (existing == NULL)
@@ -132,10 +131,7 @@ _wg_seed_copy_users (WgSeed  *self,
         }
       g_array_append_vals (self->grid_authors, ids, 2);
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "users", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "users", error);
 }
 
 gboolean
@@ -146,7 +142,6 @@ _wg_seed_copy_staff (WgSeed  *self,
   g_autoptr(WgSeedCopy) copy = NULL;
   g_autoptr(GString) name = g_string_new (NULL);
   WgSeedRandom random;
-  guint64 rows = 0;
   char phone[12];
 
   wg_seed_random_init (&random, self->seed, WG_SEED_STREAM_STAFF);
@@ -172,10 +167,7 @@ _wg_seed_copy_staff (WgSeed  *self,
         if (!wg_seed_copy_end_row (copy, error))
           return FALSE;
       }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "grid_staff", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "grid_staff", error);
 }
 
 /* ----------------------------------------------------------------- diary */
@@ -235,7 +227,6 @@ _wg_seed_copy_diary (WgSeed  *self,
     error);
   g_autoptr(GString) body = g_string_new (NULL);
   WgSeedRandom random;
-  guint64 rows = 0;
 
   if (copy == NULL)
     return FALSE;
@@ -256,8 +247,5 @@ _wg_seed_copy_diary (WgSeed  *self,
               return FALSE;
         }
     }
-  if (!wg_seed_copy_finish (g_steal_pointer (&copy), &rows, error))
-    return FALSE;
-  _wg_seed_imported (self, "diary_entry", rows);
-  return TRUE;
+  return _wg_seed_copy_close (self, g_steal_pointer (&copy), "diary_entry", error);
 }

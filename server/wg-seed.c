@@ -82,14 +82,29 @@ _wg_seed_date_format (guint32 julian,
               g_date_get_day (&date));
 }
 
-void
-_wg_seed_imported (WgSeed     *self,
-                   const char *table,
-                   guint64     rows)
+/* Both timestamps are the seed's own time, as if every row came in at once. */
+gboolean
+_wg_seed_copy_end_dated_row (WgSeed      *self,
+                             WgSeedCopy  *copy,
+                             GError     **error)
 {
-  WgSeedImported imported = { table, rows };
+  wg_seed_copy_text (copy, self->created_at);
+  wg_seed_copy_text (copy, self->created_at);
+  return wg_seed_copy_end_row (copy, error);
+}
 
+gboolean
+_wg_seed_copy_close (WgSeed      *self,
+                     WgSeedCopy  *copy,
+                     const char  *table,
+                     GError     **error)
+{
+  WgSeedImported imported = { table, 0 };
+
+  if (!wg_seed_copy_finish (copy, &imported.rows, error))
+    return FALSE;
   g_array_append_val (self->imported, imported);
+  return TRUE;
 }
 
 /* Cumulative rounding: the shares add up to @total exactly. */
