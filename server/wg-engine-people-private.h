@@ -58,6 +58,11 @@ gboolean   _wg_people_read_person  (PGconn         *conn,
 char      *_wg_people_hex          (const guint8   *bytes,
                                     gsize           length);
 void       _wg_people_not_found    (GError        **error);
+/* Runs @sql with the person @id as $1; a result without rows is not-found. */
+PGresult  *_wg_people_select_person (PGconn        *conn,
+                                    const char     *sql,
+                                    gint64          id,
+                                    GError        **error);
 /* The ID number of a cipher read as encode(id_cipher, 'hex'). */
 char      *_wg_people_decrypt_hex  (WgProtect      *protect,
                                     const char     *hex,

@@ -262,8 +262,6 @@ load_for_update (PGconn     *conn,
                  char      **path,
                  GError    **error)
 {
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
-  const char *params[] = { id_text };
   g_autoptr(PGresult) result = NULL;
   g_autoptr(WgPersonInput) stored = wg_person_input_new ();
   static const WgPersonField columns[] = {
@@ -271,19 +269,15 @@ load_for_update (PGconn     *conn,
     WG_PERSON_RESIDENCE_STATUS, WG_PERSON_ORIGIN_CODE, WG_PERSON_NATIONALITY, WG_PERSON_GRID,
   };
 
-  result = wg_pg_exec (conn,
-                       "SELECT name, sex, birth_date::text, ethnicity, phone, residence_status,"
-                       " origin_code, nationality, (SELECT code FROM regions g WHERE g.path = p.path),"
-                       " version, path::text, encode(id_cipher, 'hex')"
-                       " FROM person p WHERE id = $1::bigint FOR UPDATE",
-                       1, params, error);
+  result = _wg_people_select_person (conn,
+                                     "SELECT name, sex, birth_date::text, ethnicity, phone,"
+                                     " residence_status, origin_code, nationality,"
+                                     " (SELECT code FROM regions g WHERE g.path = p.path),"
+                                     " version, path::text, encode(id_cipher, 'hex')"
+                                     " FROM person p WHERE id = $1::bigint FOR UPDATE",
+                                     job->id, error);
   if (result == NULL)
     return NULL;
-  if (PQntuples (result) == 0)
-    {
-      _wg_people_not_found (error);
-      return NULL;
-    }
   if (g_ascii_strtoll (PQgetvalue (result, 0, 9), NULL, 10) != job->version)
     {
       g_set_error_literal (error, WG_ERROR, WG_ERROR_CONFLICT,

@@ -153,6 +153,26 @@ _wg_people_not_found (GError **error)
                        "There is no such person in your territory");
 }
 
+PGresult *
+_wg_people_select_person (PGconn      *conn,
+                          const char  *sql,
+                          gint64       id,
+                          GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *params[] = { id_text };
+  g_autoptr(PGresult) result = wg_pg_exec (conn, sql, 1, params, error);
+
+  if (result == NULL)
+    return NULL;
+  if (PQntuples (result) == 0)
+    {
+      _wg_people_not_found (error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 static GBytes *
 bytes_from_value (PGresult *result,
                   int       row,
@@ -167,19 +187,12 @@ _wg_people_read_person (PGconn   *conn,
                         gint64    id,
                         GError  **error)
 {
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  const char *params[] = { id_text };
   g_autoptr(PGresult) result =
-    wg_pg_exec (conn, "SELECT " WG_PERSON_JSON "::text FROM person p WHERE p.id = $1::bigint",
-                1, params, error);
+    _wg_people_select_person (conn, "SELECT " WG_PERSON_JSON "::text FROM person p"
+                                    " WHERE p.id = $1::bigint", id, error);
 
   if (result == NULL)
     return FALSE;
-  if (PQntuples (result) == 0)
-    {
-      _wg_people_not_found (error);
-      return FALSE;
-    }
   g_clear_pointer (&job->body, g_bytes_unref);
   job->body = bytes_from_value (result, 0, 0);
   job->id = id;
@@ -388,20 +401,13 @@ wg_engine_person_chain_job (PGconn   *conn,
                             GError  **error)
 {
   PeopleJob *job = data;
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
-  const char *params[] = { id_text };
   g_autoptr(PGresult) result = NULL;
 
   if (!_wg_people_authorize (conn, job, WG_PERMISSION_RECORDS_READ, error))
     return FALSE;
-  result = wg_pg_exec (conn, chain_sql, 1, params, error);
+  result = _wg_people_select_person (conn, chain_sql, job->id, error);
   if (result == NULL)
     return FALSE;
-  if (PQntuples (result) == 0)
-    {
-      _wg_people_not_found (error);
-      return FALSE;
-    }
   job->body = bytes_from_value (result, 0, 0);
   return TRUE;
 }
@@ -468,23 +474,16 @@ wg_engine_person_reveal_job (PGconn   *conn,
                              GError  **error)
 {
   PeopleJob *job = data;
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
-  const char *params[] = { id_text };
   g_autoptr(PGresult) result = NULL;
   g_autofree char *number = NULL;
 
   if (!_wg_people_authorize (conn, job, WG_PERMISSION_REVEAL_ID_NUMBER, error) ||
       !check_reason (job->reason, error))
     return FALSE;
-  result = wg_pg_exec (conn, "SELECT encode(id_cipher, 'hex'), path::text FROM person"
-                             " WHERE id = $1::bigint", 1, params, error);
+  result = _wg_people_select_person (conn, "SELECT encode(id_cipher, 'hex'), path::text"
+                                           " FROM person WHERE id = $1::bigint", job->id, error);
   if (result == NULL)
     return FALSE;
-  if (PQntuples (result) == 0)
-    {
-      _wg_people_not_found (error);
-      return FALSE;
-    }
   if (PQgetisnull (result, 0, 0))
     {
       wg_set_error_with_field (error, WG_ERROR_NOT_FOUND, "id_number",
