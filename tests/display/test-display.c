@@ -12,9 +12,9 @@
 
 #include "wg-about.h"
 #include "wg-application.h"
+#include "wg-display-test-util.h"
 #include "wg-error.h"
 #include "wg-error-messages.h"
-#include "wg-map-page.h"
 #include "wg-preferences-window.h"
 #include "wg-screenshot.h"
 #include "wg-test-harness.h"
@@ -49,59 +49,12 @@ require_server (void)
   return TRUE;
 }
 
-typedef gboolean (*Condition) (WgWindow *window);
-
-/* Failures are not fatal (g_test_set_nonfatal_assertions): a failing test
- * returns, and main() still stops the server it started. */
 static gboolean
-spin_until (WgWindow  *window,
-            Condition  condition,
-            const char *what)
+spin_until (WgWindow               *window,
+            WgDisplayTestCondition  condition,
+            const char             *what)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (window))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_test_fail_printf ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
-          return FALSE;
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static WgWindow *
-new_window (int width,
-            int height)
-{
-  WgWindow *window = wg_window_new (NULL);
-
-  wg_window_set_remember_size (window, FALSE);
-  wg_screenshot_prepare_window (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-close_window (WgWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  return wg_display_test_spin_until (condition, window, TIMEOUT_SECONDS, what);
 }
 
 static void
@@ -110,36 +63,14 @@ save_screenshot (gpointer    window,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots",
-                                            name, NULL);
+  g_autofree char *path = wg_display_test_save_screenshot (window, name, SETTLE_MS);
   int width, height;
 
-  spin_for (SETTLE_MS);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-  g_assert_true (wg_widget_save_png (GTK_WIDGET (window), path, &error));
-  g_assert_no_error (error);
-
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
-  g_test_message ("screenshot: %s", path);
-}
-
-/* The translation is checked literally when it should be in use, so that a
- * missing or broken catalogue fails instead of passing in English. */
-static gboolean
-chinese_expected (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-  const char *localedir = g_getenv ("WANGGE_LOCALEDIR");
-  g_autofree char *catalogue = NULL;
-
-  if (language == NULL || !g_str_has_prefix (language, "zh_CN"))
-    return FALSE;
-  catalogue = g_build_filename (localedir != NULL ? localedir : LOCALEDIR,
-                                "zh_CN", "LC_MESSAGES", "wangge.mo", NULL);
-  return g_file_test (catalogue, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -152,12 +83,12 @@ assert_login_message (WgWindow   *window,
   const char *shown = wg_login_view_get_error_text (wg_window_get_login_view (window));
 
   g_assert_cmpstr (shown, ==, expected);
-  if (chinese_expected ())
+  if (wg_display_test_chinese_expected ())
     g_assert_cmpstr (shown, ==, chinese);
 }
 
 static gboolean
-login_finished (WgWindow *window)
+login_finished (gpointer window)
 {
   WgLoginView *login_view = wg_window_get_login_view (window);
 
@@ -167,21 +98,13 @@ login_finished (WgWindow *window)
 }
 
 static gboolean
-regions_loaded (WgWindow *window)
+regions_loaded (gpointer window)
 {
   return wg_window_get_regions (window) != NULL;
 }
 
 static gboolean
-map_drawn (WgWindow *window)
-{
-  GtkWidget *map_page = wg_window_get_map_page (window);
-
-  return map_page != NULL && wg_map_page_get_drawn (WG_MAP_PAGE (map_page));
-}
-
-static gboolean
-signed_out (WgWindow *window)
+signed_out (gpointer window)
 {
   return !wg_window_get_signed_in (window);
 }
@@ -211,7 +134,7 @@ sign_in_and_draw (WgWindow   *window,
   if (!spin_until (window, regions_loaded, "the territory"))
     return FALSE;
   g_assert_cmpuint (g_list_model_get_n_items (wg_window_get_regions (window)), >, 0);
-  return spin_until (window, map_drawn, "the map to be drawn");
+  return spin_until (window, wg_display_test_map_drawn, "the map to be drawn");
 }
 
 static gboolean
@@ -236,13 +159,13 @@ test_login_wrong_password (void)
 
   if (!require_server ())
     return;
-  window = new_window (560, 800);
+  window = wg_display_test_new_window (560, 800);
   g_assert_true (sign_in (window, wg_test_server_get_url (server), "grid", "not-the-password"));
 
   g_assert_false (wg_window_get_signed_in (window));
   assert_login_message (window, WG_ERROR_INVALID_CREDENTIALS, "用户名或密码错误。");
   save_screenshot (window, "login-wrong-password-560x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -255,14 +178,14 @@ test_login_unreachable (void)
       g_test_skip ("needs a display (DISPLAY unset or not usable)");
       return;
     }
-  window = new_window (1280, 800);
+  window = wg_display_test_new_window (1280, 800);
   /* Port 9 (discard) on loopback: nothing listens there. */
   g_assert_true (sign_in (window, "http://127.0.0.1:9", "street", DEMO_PASSWORD));
 
   g_assert_false (wg_window_get_signed_in (window));
   assert_login_message (window, WG_ERROR_UNREACHABLE, "无法连接服务器，请检查服务器地址和网络连接。");
   save_screenshot (window, "login-unreachable-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -272,10 +195,10 @@ test_login_street (void)
 
   if (!require_server ())
     return;
-  window = new_window (1280, 800);
+  window = wg_display_test_new_window (1280, 800);
   if (!sign_in_and_draw (window, "street"))
     {
-      close_window (window);
+      wg_display_test_close_window (window);
       return;
     }
 
@@ -300,7 +223,7 @@ test_login_street (void)
   g_assert_true (spin_until (window, signed_out, "the sign-out"));
   g_assert_null (wg_window_get_map_page (window));
   g_assert_null (wg_api_client_get_token (wg_window_get_client (window)));
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -311,7 +234,7 @@ test_login_street_narrow (void)
 
   if (!require_server ())
     return;
-  window = new_window (560, 800);
+  window = wg_display_test_new_window (560, 800);
   if (sign_in_and_draw (window, "street"))
     save_screenshot (window, "street-map-560x800.png");
 
@@ -321,7 +244,7 @@ test_login_street_narrow (void)
   g_assert_true (leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
   save_screenshot (window, "street-sidebar-560x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -331,10 +254,10 @@ test_login_admin (void)
 
   if (!require_server ())
     return;
-  window = new_window (1280, 800);
+  window = wg_display_test_new_window (1280, 800);
   if (!sign_in_and_draw (window, "admin"))
     {
-      close_window (window);
+      wg_display_test_close_window (window);
       return;
     }
 
@@ -344,7 +267,7 @@ test_login_admin (void)
   save_screenshot (window, "admin-map-1280x800.png");
   g_assert_true (wg_window_show_page (window, WG_PAGE_ADMINISTRATION));
   save_screenshot (window, "admin-administration-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -367,10 +290,10 @@ test_session_expired (void)
 
   if (!require_server ())
     return;
-  window = new_window (1280, 800);
+  window = wg_display_test_new_window (1280, 800);
   if (!sign_in_and_draw (window, "community"))
     {
-      close_window (window);
+      wg_display_test_close_window (window);
       return;
     }
 
@@ -379,7 +302,7 @@ test_session_expired (void)
   if (spin_until (window, signed_out, "the window to return to the sign-in"))
     assert_login_message (window, WG_ERROR_SESSION_EXPIRED, "登录已过期，请重新登录。");
   save_screenshot (window, "session-expired-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -452,11 +375,11 @@ test_preferences_and_about (void)
   gtk_window_present (GTK_WINDOW (shortcuts));
   save_screenshot (shortcuts, "shortcuts-1000x560.png");
   gtk_window_destroy (GTK_WINDOW (shortcuts));
-  spin_for (50);
+  wg_display_test_spin_for (50);
 }
 
 static gboolean
-window_gone (WgWindow *window)
+window_gone (gpointer window)
 {
   return !gtk_widget_get_visible (GTK_WIDGET (window));
 }
@@ -476,7 +399,7 @@ test_window_remembers_size (void)
   window = g_object_ref (wg_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin_for (100);
+  wg_display_test_spin_for (100);
 
   gtk_window_close (GTK_WINDOW (window));
   spin_until (window, window_gone, "the window to close");
@@ -486,42 +409,13 @@ test_window_remembers_size (void)
   g_object_unref (window);
 }
 
-static void
-setup_display_resources (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  GdkDisplay *display = gdk_display_get_default ();
-
-  /* What AdwApplication does from its resource base path. */
-  gtk_css_provider_load_from_resource (provider, "/org/wangge/Wangge/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
-                                    "/org/wangge/Wangge/icons");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cache = NULL;
   int status;
 
-  wg_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  if (g_getenv ("XDG_CACHE_HOME") == NULL)
-    {
-      cache = g_dir_make_tmp ("wangge-display-XXXXXX", NULL);
-      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-    }
-
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      setup_display_resources ();
-    }
+  have_display = wg_display_test_init (&argc, &argv, "wangge-display-XXXXXX");
 
   g_test_add_func ("/display/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/display/login/unreachable", test_login_unreachable);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "wg-application.h"
+#include "wg-display-test-util.h"
 #include "wg-fake-people-server.h"
 #include "wg-map-page.h"
 #include "wg-people-view.h"
@@ -19,7 +20,6 @@
 #include "wg-api-client-people.h"
 #include "wg-person-rules.h"
 #include "wg-region.h"
-#include "wg-screenshot.h"
 #include "wg-test-harness.h"
 #include "wg-validate.h"
 #include "wg-window.h"
@@ -31,68 +31,19 @@
 static gboolean have_display;
 static WgTestServer *server;
 
-typedef gboolean (*Condition) (gpointer data);
-
 static gboolean
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
+spin_until (WgDisplayTestCondition  condition,
+            gpointer                data,
+            const char             *what)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_test_fail_printf ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
-          return FALSE;
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  return wg_display_test_spin_until (condition, data, TIMEOUT_SECONDS, what);
 }
 
 static void
 save_screenshot (gpointer    window,
                  const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots", name, NULL);
-
-  spin_for (SETTLE_MS);
-  /* a window that has not drawn its first frame yet renders nothing */
-  for (int i = 0; i < 10 && !wg_widget_save_png (GTK_WIDGET (window), path, NULL); i++)
-    spin_for (200);
-  g_assert_true (wg_widget_save_png (GTK_WIDGET (window), path, &error));
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", path);
-}
-
-static gboolean
-chinese_expected (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-  const char *localedir = g_getenv ("WANGGE_LOCALEDIR");
-  g_autofree char *catalogue = NULL;
-
-  if (language == NULL || !g_str_has_prefix (language, "zh_CN"))
-    return FALSE;
-  catalogue = g_build_filename (localedir != NULL ? localedir : LOCALEDIR,
-                                "zh_CN", "LC_MESSAGES", "wangge.mo", NULL);
-  return g_file_test (catalogue, G_FILE_TEST_EXISTS);
+  g_free (wg_display_test_save_screenshot (window, name, SETTLE_MS));
 }
 
 /* Conditions */
@@ -125,14 +76,6 @@ detail_idle (gpointer view)
   return !wg_person_detail_get_busy (wg_people_view_get_detail (view));
 }
 
-static gboolean
-map_drawn (gpointer window)
-{
-  GtkWidget *map_page = wg_window_get_map_page (window);
-
-  return map_page != NULL && wg_map_page_get_drawn (WG_MAP_PAGE (map_page));
-}
-
 /* Helpers */
 
 static AdwMessageDialog *
@@ -161,12 +104,9 @@ open_records (WgFakePeopleServer *fake,
               int                 width,
               int                 height)
 {
-  WgWindow *window = wg_window_new (NULL);
+  WgWindow *window = wg_display_test_new_window (width, height);
   WgPeopleView *view;
 
-  wg_window_set_remember_size (window, FALSE);
-  wg_screenshot_prepare_window (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
   wg_login_view_sign_in (wg_window_get_login_view (window), fake->url, "street", "wangge2026");
   if (!spin_until (signed_in, window, "the sign-in and the territory"))
     return window;
@@ -185,11 +125,20 @@ people_view_of (WgWindow *window)
   return wg_records_page_get_people_view (WG_RECORDS_PAGE (page));
 }
 
-static void
-close_window (WgWindow *window)
+/* The Records page at 1280×800 with the person at @position open. */
+static WgWindow *
+open_person (WgFakePeopleServer  *fake,
+             guint                position,
+             WgPeopleView       **view,
+             WgPersonDetail     **detail)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  WgWindow *window = open_records (fake, 1280, 800);
+
+  *view = people_view_of (window);
+  *detail = wg_people_view_get_detail (*view);
+  wg_people_view_open_position (*view, position);
+  spin_until (detail_loaded, *view, "the person");
+  return window;
 }
 
 static gboolean
@@ -221,7 +170,7 @@ test_list_and_detail (void)
   /* one page of 2,345, and the count */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, WG_PEOPLE_MODEL_PAGE_SIZE);
   g_assert_cmpint (wg_people_model_get_total (model), ==, N_PEOPLE);
-  if (chinese_expected ())
+  if (wg_display_test_chinese_expected ())
     g_assert_cmpstr (wg_people_view_get_count_text (view), ==, "2,345 人");
   else
     g_assert_cmpstr (wg_people_view_get_count_text (view), ==, "2,345 people");
@@ -243,13 +192,13 @@ test_list_and_detail (void)
 
   /* the grid, on the map */
   g_assert_true (wg_person_detail_activate_chain (detail, 0));
-  spin_until (map_drawn, window, "the map");
+  spin_until (wg_display_test_map_drawn, window, "the map");
   g_assert_cmpint (wg_window_get_visible_page (window), ==, WG_PAGE_MAP);
   /* person 5 lives in the fake's second household, in the third grid */
   g_assert_cmpstr (wg_map_page_get_selected_code (WG_MAP_PAGE (wg_window_get_map_page (window))), ==,
                    "110101001001003");
   save_screenshot (window, "records-grid-on-map-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -299,7 +248,7 @@ test_search_and_filter (void)
   spin_until (people_loaded, view, "the empty search");
   g_assert_cmpint (wg_people_model_get_total (model), ==, 0);
   save_screenshot (window, "records-search-empty-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -313,11 +262,7 @@ test_validation_and_conflict (void)
   if (skip_without_display ())
     return;
   fake = wg_fake_people_server_new (N_PEOPLE);
-  window = open_records (fake, 1280, 800);
-  view = people_view_of (window);
-  detail = wg_people_view_get_detail (view);
-  wg_people_view_open_position (view, 0);
-  spin_until (detail_loaded, view, "the person");
+  window = open_person (fake, 0, &view, &detail);
 
   wg_person_detail_set_field_text (detail, "birth_date", "1980/13/01");
   wg_person_detail_set_field_text (detail, "phone", "12345");
@@ -328,7 +273,7 @@ test_validation_and_conflict (void)
   g_assert_nonnull (wg_person_detail_get_field_message (detail, "phone"));
   g_assert_nonnull (wg_person_detail_get_field_message (detail, "id_number"));
   g_assert_null (wg_person_detail_get_field_message (detail, "name"));
-  if (chinese_expected ())
+  if (wg_display_test_chinese_expected ())
     g_assert_cmpstr (wg_person_detail_get_field_message (detail, "birth_date"), ==,
                      "请按 YYYY-MM-DD 格式填写日期，例如 1980-01-02。");
   save_screenshot (window, "records-person-invalid-1280x800.png");
@@ -354,7 +299,7 @@ test_validation_and_conflict (void)
   spin_until (detail_idle, view, "the second save");
   g_assert_cmpstr (fake->last_if_match, ==, "2");
   g_assert_null (wg_person_detail_get_banner_text (detail));
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -370,12 +315,8 @@ test_delete (void)
   if (skip_without_display ())
     return;
   fake = wg_fake_people_server_new (N_PEOPLE);
-  window = open_records (fake, 1280, 800);
-  view = people_view_of (window);
+  window = open_person (fake, 5, &view, &detail);
   model = wg_people_view_get_model (view);
-  detail = wg_people_view_get_detail (view);
-  wg_people_view_open_position (view, 5);
-  spin_until (detail_loaded, view, "the person");
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
   g_assert_true (spin_until (dialog_shown, NULL, "the confirmation"));
@@ -383,7 +324,7 @@ test_delete (void)
   save_screenshot (dialog, "records-delete-dialog.png");
   /* cancelling deletes nothing */
   adw_message_dialog_response (dialog, "cancel");
-  spin_for (50);
+  wg_display_test_spin_for (50);
   g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 6);
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
@@ -402,7 +343,7 @@ test_delete (void)
   spin_until (detail_idle, view, "the missing person");
   g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 0);
   save_screenshot (window, "records-person-gone-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -419,11 +360,7 @@ test_read_only (void)
   /* a district dispatcher reads the records and changes nothing */
   g_free (fake->roles);
   fake->roles = g_strdup ("dispatcher");
-  window = open_records (fake, 1280, 800);
-  view = people_view_of (window);
-  detail = wg_people_view_get_detail (view);
-  wg_people_view_open_position (view, 2);
-  spin_until (detail_loaded, view, "the person");
+  window = open_person (fake, 2, &view, &detail);
 
   /* neither saving, deleting nor revealing is offered */
   wg_person_detail_set_field_text (detail, "phone", "13900000009");
@@ -431,11 +368,11 @@ test_read_only (void)
   g_assert_false (wg_person_detail_get_busy (detail));
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
-  spin_for (100);
+  wg_display_test_spin_for (100);
   g_assert_null (find_message_dialog ());
   g_assert_null (fake->last_if_match);
   save_screenshot (window, "records-read-only-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static gboolean
@@ -468,7 +405,7 @@ test_scroll_loads_pages (void)
                     2 * WG_PEOPLE_MODEL_PAGE_SIZE);
   g_assert_true (strstr (fake->last_list_query, "cursor=100") != NULL);
   save_screenshot (window, "records-people-scrolled-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -484,11 +421,7 @@ test_reveal (void)
   if (skip_without_display ())
     return;
   fake = wg_fake_people_server_new (N_PEOPLE);
-  window = open_records (fake, 1280, 800);
-  view = people_view_of (window);
-  detail = wg_people_view_get_detail (view);
-  wg_people_view_open_position (view, 1);
-  spin_until (detail_loaded, view, "the person");
+  window = open_person (fake, 1, &view, &detail);
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
   g_assert_true (spin_until (dialog_shown, NULL, "the reason dialog"));
@@ -507,7 +440,7 @@ test_reveal (void)
                    wg_fake_people_server_id_number (fake, 2));
   wg_person_detail_scroll_to_chain (detail);
   save_screenshot (window, "records-person-revealed-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -533,7 +466,7 @@ test_narrow (void)
   save_screenshot (window, "records-person-560x800.png");
   wg_person_detail_scroll_to_chain (wg_people_view_get_detail (view));
   save_screenshot (window, "records-person-chain-560x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 static void
@@ -573,7 +506,7 @@ test_new_person (void)
   g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 31);
   spin_until (people_loaded, view, "the list again");
   g_assert_cmpint (wg_people_model_get_total (wg_people_view_get_model (view)), >, 0);
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 
@@ -670,13 +603,10 @@ test_real_server (void)
   if (server == NULL)
     return;
 
-  window = wg_window_new (NULL);
-  wg_window_set_remember_size (window, FALSE);
-  wg_screenshot_prepare_window (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  window = wg_display_test_new_window (1280, 800);
   if (!real_sign_in (window, "community"))
     {
-      close_window (window);
+      wg_display_test_close_window (window);
       return;
     }
   client = wg_window_get_client (window);
@@ -728,35 +658,16 @@ test_real_server (void)
   g_assert_nonnull (wg_person_detail_get_field_message (detail, "grid"));
   wg_person_detail_scroll_to_chain (detail);
   save_screenshot (window, "records-real-person-chain-1280x800.png");
-  close_window (window);
+  wg_display_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cache = NULL;
   int status;
 
-  wg_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  g_test_set_nonfatal_assertions ();
-  if (g_getenv ("XDG_CACHE_HOME") == NULL)
-    {
-      cache = g_dir_make_tmp ("wangge-records-XXXXXX", NULL);
-      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-    }
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      adw_init ();
-      /* what AdwApplication does from its resource base path */
-      gtk_css_provider_load_from_resource (provider, "/org/wangge/Wangge/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
+  have_display = wg_display_test_init (&argc, &argv, "wangge-records-XXXXXX");
 
   g_test_add_func ("/records-display/list-and-detail", test_list_and_detail);
   g_test_add_func ("/records-display/search-and-filter", test_search_and_filter);
