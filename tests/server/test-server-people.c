@@ -1,6 +1,6 @@
 /* test-server-people.c — /people: validation, CRUD with If-Match, concurrent
- * edits, Idempotency-Key, search, scope by role and territory, reveal and
- * its audit, the chain, and no ID number in clear in the database or log
+ * edits, Idempotency-Key, search, scope by role and territory; the rest is in
+ * test-server-people-access.c, the helpers in test-server-people-util.c
  */
 #define G_LOG_DOMAIN "test-server"
 
@@ -10,207 +10,15 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
-#include "test-server.h"
+#include "test-server-people-private.h"
 
-/* The first grid of 多福巷社区 (the community and grid demo accounts).
- *
- * The template database may hold seeded people: the tests' people have
- * rare names, birth years 1900-1909 (no seeded ID number can be theirs)
- * and the tests count only their own rows. */
-#define GRID_1 "110101001001001"
-
-/* ------------------------------------------------------------ helpers */
-
-/* A valid GB 11643 number for @birth (YYYYMMDD), address 110101. */
-static char *
-make_id_number (const char *birth,
-                guint       sequence,
-                gboolean    male)
-{
-  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  g_autofree char *first17 = g_strdup_printf ("110101%s%02u%u", birth, sequence % 100,
-                                              male ? 1 : 2);
-  int sum = 0;
-
-  for (guint i = 0; i < 17; i++)
-    sum += (first17[i] - '0') * weights[i];
-  return g_strdup_printf ("%s%c", first17, checks[sum % 11]);
-}
-
-static WgTestResponse *
-request (Fixture            *fixture,
-         const char         *method,
-         const char         *path,
-         const char         *token,
-         const char         *body,
-         const char * const *headers)
-{
-  return wg_test_request_with_headers (fixture->session, fixture->url, method, path, token,
-                                       body != NULL ? "application/json" : NULL, body, headers);
-}
-
-/* The text of the first column of the first row of an admin query. */
-static char *
-admin_text (Fixture    *fixture,
-            const char *sql)
-{
-  g_autoptr(PGconn) conn = PQconnectdb (wg_test_server_get_admin_conninfo (fixture->server));
-  g_autoptr(PGresult) result = NULL;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  g_assert_cmpint (PQntuples (result), ==, 1);
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-/* The first current grid under @path (an ltree). */
-static char *
-first_grid (Fixture    *fixture,
-            const char *path)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT min(code) FROM regions WHERE level = 'grid'"
-                                          " AND path <@ '%s'", path);
-
-  return admin_text (fixture, sql);
-}
-
-static char *
-person_body (const char *name,
-             const char *grid,
-             const char *id_number,
-             const char *phone)
-{
-  g_autofree char *birth = NULL;
-  g_autofree char *id_json = id_number != NULL ? g_strdup_printf ("\"%s\"", id_number)
-                                               : g_strdup ("null");
-  g_autofree char *phone_json = phone != NULL ? g_strdup_printf ("\"%s\"", phone)
-                                              : g_strdup ("null");
-
-  /* The birth date and sex of the number (all test numbers are male). */
-  birth = id_number != NULL ? g_strdup_printf ("%.4s-%.2s-%.2s", id_number + 6, id_number + 10,
-                                               id_number + 12)
-                            : g_strdup ("1980-01-02");
-  return g_strdup_printf ("{\"name\": \"%s\", \"sex\": \"male\", \"birth_date\": \"%s\","
-                          " \"ethnicity\": \"汉族\", \"phone\": %s, \"id_number\": %s,"
-                          " \"residence_status\": \"%s\", \"origin_code\": \"110101\","
-                          " \"grid\": \"%s\","
-                          " \"tags\": [{\"tag\": \"elderly_alone\", \"from\": \"2020-01-01\", \"to\": null}]}",
-                          name, birth, phone_json, id_json,
-                          id_number != NULL ? "registered" : "foreign", grid);
-}
-
-/* Creates a person as @token and returns the answer (asserted 201). */
-static JsonObject *
-create_person (Fixture    *fixture,
-               const char *token,
-               const char *body,
-               JsonNode  **root)
-{
-  g_autoptr(WgTestResponse) response = request (fixture, "POST", "/api/v1/people", token, body, NULL);
-
-  g_assert_cmpuint (response->status, ==, 201);
-  *root = json_node_ref (response->json);
-  return json_node_get_object (*root);
-}
-
-static gint64
-create_simple (Fixture    *fixture,
-               const char *token,
-               const char *name,
-               const char *grid,
-               const char *id_number,
-               const char *phone)
-{
-  g_autofree char *body = person_body (name, grid, id_number, phone);
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *person = create_person (fixture, token, body, &root);
-
-  return json_object_get_int_member (person, "id");
-}
-
-static void
-assert_status (Fixture            *fixture,
-               const char         *method,
-               const char         *path,
-               const char         *token,
-               const char         *body,
-               const char * const *headers,
-               guint               status)
-{
-  g_autoptr(WgTestResponse) response = request (fixture, method, path, token, body, headers);
-
-  if (response->status != status)
-    g_error ("%s %s: %u, expected %u: %.*s", method, path, response->status, status,
-             (int) g_bytes_get_size (response->body),
-             (const char *) g_bytes_get_data (response->body, NULL));
-}
-
-static void
-assert_field_error (Fixture            *fixture,
-                    const char         *method,
-                    const char         *path,
-                    const char         *token,
-                    const char         *body,
-                    const char * const *headers,
-                    guint               status,
-                    const char         *code,
-                    const char         *field)
-{
-  g_autoptr(WgTestResponse) response = request (fixture, method, path, token, body, headers);
-
-  g_test_message ("%s %s %s → %u", method, path, body != NULL ? body : "", response->status);
-  wg_test_assert_error (response, status, code, field);
-}
-
-/* The ids of the items of GET @path. */
-static GArray *
-list_ids (Fixture    *fixture,
-          const char *path,
-          const char *token)
-{
-  g_autoptr(WgTestResponse) response = get (fixture, path, token);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  JsonArray *items;
-
-  if (response->status != 200)
-    g_error ("GET %s: %u", path, response->status);
-  items = json_object_get_array_member (wg_test_response_object (response), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
-
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-static gboolean
-ids_contain (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-person_path (gint64      id,
-             const char *suffix)
-{
-  return g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "%s", id, suffix);
-}
-
-/* -------------------------------------------------------------- tests */
 
 static void
 test_people_crud (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   g_autofree char *token = NULL;
-  g_autofree char *number = make_id_number ("19041231", 1, TRUE);
+  g_autofree char *number = people_make_id_number ("19041231", 1, TRUE);
   g_autofree char *body = NULL;
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) created = NULL;
@@ -223,15 +31,15 @@ test_people_crud (Fixture       *fixture,
 
   SKIP_WITHOUT_SERVER (fixture);
   token = sign_in (fixture, "community");
-  body = person_body ("张小明", GRID_1, number, "13812345678");
+  body = people_person_body ("张小明", GRID_1, number, "13812345678");
   {
-    g_autoptr(WgTestResponse) response = request (fixture, "POST", "/api/v1/people", token, body, NULL);
+    g_autoptr(WgTestResponse) response = people_request (fixture, "POST", "/api/v1/people", token, body, NULL);
 
     g_assert_cmpuint (response->status, ==, 201);
     created = json_node_ref (response->json);
     person = json_node_get_object (created);
     id = json_object_get_int_member (person, "id");
-    path = person_path (id, "");
+    path = people_person_path (id, "");
     g_assert_cmpstr (soup_message_headers_get_one (response->headers, "Location"), ==, path);
   }
   g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "张小明");
@@ -250,13 +58,13 @@ test_people_crud (Fixture       *fixture,
   g_assert_true (json_node_equal (fetched->json, created));
 
   /* PATCH: If-Match required, stale refused, then applied. */
-  assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}", NULL,
+  people_assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}", NULL,
                       428, "precondition-required", NULL);
-  assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}",
+  people_assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}",
                       (const char *[]) { "If-Match", "7", NULL }, 409, "conflict", NULL);
-  assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}",
+  people_assert_field_error (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\"}",
                       (const char *[]) { "If-Match", "x", NULL }, 400, "invalid-input", "If-Match");
-  patched = request (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\", \"name\": \"张晓明\"}",
+  patched = people_request (fixture, "PATCH", path, token, "{\"phone\": \"13900000000\", \"name\": \"张晓明\"}",
                      (const char *[]) { "If-Match", "1", NULL });
   g_assert_cmpuint (patched->status, ==, 200);
   person = wg_test_response_object (patched);
@@ -267,25 +75,25 @@ test_people_crud (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (person, "tags")), ==, 1);
 
   /* null clears an optional field and the tags; a required one stays required. */
-  cleared = request (fixture, "PATCH", path, token, "{\"phone\": null, \"tags\": null}",
+  cleared = people_request (fixture, "PATCH", path, token, "{\"phone\": null, \"tags\": null}",
                      (const char *[]) { "If-Match", "\"2\"", NULL });
   g_assert_cmpuint (cleared->status, ==, 200);
   person = wg_test_response_object (cleared);
   g_assert_true (json_object_get_null_member (person, "phone"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (person, "tags")), ==, 0);
-  assert_field_error (fixture, "PATCH", path, token, "{\"name\": null}",
+  people_assert_field_error (fixture, "PATCH", path, token, "{\"name\": null}",
                       (const char *[]) { "If-Match", "3", NULL }, 400, "invalid-input", "name");
   /* A new birth date is checked against the number on record. */
-  assert_field_error (fixture, "PATCH", path, token, "{\"birth_date\": \"1905-01-01\"}",
+  people_assert_field_error (fixture, "PATCH", path, token, "{\"birth_date\": \"1905-01-01\"}",
                       (const char *[]) { "If-Match", "3", NULL }, 400, "invalid-input", "id_number");
 
   /* Into another grid of the community: the tags follow; out of the
    * community: refused, naming the grid; the grid account loses sight. */
   {
     g_autofree char *grid_token = sign_in (fixture, "grid");
-    g_autofree char *second = admin_text (fixture, "SELECT min(code) FROM regions WHERE level = 'grid'"
+    g_autofree char *second = people_admin_text (fixture, "SELECT min(code) FROM regions WHERE level = 'grid'"
                                                    " AND path <@ '110101.001.001' AND code <> '" GRID_1 "'");
-    g_autofree char *outside = first_grid (fixture, "110101.002");
+    g_autofree char *outside = people_first_grid (fixture, "110101.002");
     g_autofree char *move = g_strdup_printf ("{\"grid\": \"%s\", \"tags\": [{\"tag\": \"veteran\","
                                              " \"from\": \"2021-05-01\"}]}", second);
     g_autofree char *away = g_strdup_printf ("{\"grid\": \"%s\"}", outside);
@@ -294,32 +102,32 @@ test_people_crud (Fixture       *fixture,
                                                   " WHERE p.id = %" G_GINT64_FORMAT, id);
     g_autoptr(WgTestResponse) moved = NULL;
 
-    assert_status (fixture, "GET", path, grid_token, NULL, NULL, 200);
-    moved = request (fixture, "PATCH", path, token, move, (const char *[]) { "If-Match", "3", NULL });
+    people_assert_status (fixture, "GET", path, grid_token, NULL, NULL, 200);
+    moved = people_request (fixture, "PATCH", path, token, move, (const char *[]) { "If-Match", "3", NULL });
     g_assert_cmpuint (moved->status, ==, 200);
     person = wg_test_response_object (moved);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (person, "grid"), "code"), ==, second);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                        json_object_get_array_member (person, "tags"), 0), "tag"), ==, "veteran");
     g_assert_cmpint (admin_count (fixture, tag_paths), ==, 1);
-    assert_field_error (fixture, "GET", path, grid_token, NULL, NULL, 404, "not-found", NULL);
-    assert_field_error (fixture, "PATCH", path, token, away, (const char *[]) { "If-Match", "4", NULL },
+    people_assert_field_error (fixture, "GET", path, grid_token, NULL, NULL, 404, "not-found", NULL);
+    people_assert_field_error (fixture, "PATCH", path, token, away, (const char *[]) { "If-Match", "4", NULL },
                         400, "invalid-input", "grid");
   }
 
   /* DELETE: If-Match required, stale refused, then gone. */
-  assert_field_error (fixture, "DELETE", path, token, NULL, NULL, 428, "precondition-required", NULL);
-  assert_field_error (fixture, "DELETE", path, token, NULL,
+  people_assert_field_error (fixture, "DELETE", path, token, NULL, NULL, 428, "precondition-required", NULL);
+  people_assert_field_error (fixture, "DELETE", path, token, NULL,
                       (const char *[]) { "If-Match", "3", NULL }, 409, "conflict", NULL);
-  assert_status (fixture, "DELETE", path, token, NULL, (const char *[]) { "If-Match", "4", NULL }, 204);
-  assert_field_error (fixture, "GET", path, token, NULL, NULL, 404, "not-found", NULL);
+  people_assert_status (fixture, "DELETE", path, token, NULL, (const char *[]) { "If-Match", "4", NULL }, 204);
+  people_assert_field_error (fixture, "GET", path, token, NULL, NULL, 404, "not-found", NULL);
   {
     g_autofree char *tags = g_strdup_printf ("SELECT count(*) FROM person_tag WHERE person_id = %"
                                              G_GINT64_FORMAT, id);
 
     g_assert_cmpint (admin_count (fixture, tags), ==, 0);
   }
-  assert_field_error (fixture, "GET", "/api/v1/people/abc", token, NULL, NULL, 404, "not-found", NULL);
+  people_assert_field_error (fixture, "GET", "/api/v1/people/abc", token, NULL, NULL, 404, "not-found", NULL);
 }
 
 static void
@@ -327,9 +135,9 @@ test_people_validation (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autofree char *token = NULL;
-  g_autofree char *number = make_id_number ("19060102", 3, TRUE);
-  g_autofree char *female = make_id_number ("19060102", 3, FALSE);
-  g_autofree char *other_birth = make_id_number ("19060103", 3, TRUE);
+  g_autofree char *number = people_make_id_number ("19060102", 3, TRUE);
+  g_autofree char *female = people_make_id_number ("19060102", 3, FALSE);
+  g_autofree char *other_birth = people_make_id_number ("19060103", 3, TRUE);
   g_autofree char *bad_check = g_strdup (number);
   g_autofree char *other_grid = NULL;
   g_autofree char *long_name = NULL;
@@ -363,29 +171,29 @@ test_people_validation (Fixture       *fixture,
   token = sign_in (fixture, "community");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *valid = person_body ("王五", GRID_1, number, "13812345678");
+      g_autofree char *valid = people_person_body ("王五", GRID_1, number, "13812345678");
       g_autoptr(JsonNode) root = json_from_string (valid, NULL);
       g_autoptr(JsonNode) value = json_from_string (cases[i].value, NULL);
       g_autofree char *body = NULL;
 
       json_object_set_member (json_node_get_object (root), cases[i].member, g_steal_pointer (&value));
       body = json_to_string (root, FALSE);
-      assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400,
+      people_assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400,
                           "invalid-input", cases[i].field);
     }
   for (guint i = 0; i < 61; i++)
     g_string_append (name, "名");
-  long_name = person_body (name->str, GRID_1, number, NULL);
-  assert_field_error (fixture, "POST", "/api/v1/people", token, long_name, NULL, 400,
+  long_name = people_person_body (name->str, GRID_1, number, NULL);
+  people_assert_field_error (fixture, "POST", "/api/v1/people", token, long_name, NULL, 400,
                       "invalid-input", "name");
 
   /* The ID number: check digit, birth date, sex digit; only foreign
    * residents may go without. */
   bad_check[17] = bad_check[17] == '0' ? '1' : '0';
   {
-    g_autofree char *body = person_body ("王五", GRID_1, bad_check, NULL);
-    g_autofree char *wrong_sex = person_body ("王五", GRID_1, female, NULL);
-    g_autofree char *wrong_birth = person_body ("王五", GRID_1, other_birth, NULL);
+    g_autofree char *body = people_person_body ("王五", GRID_1, bad_check, NULL);
+    g_autofree char *wrong_sex = people_person_body ("王五", GRID_1, female, NULL);
+    g_autofree char *wrong_birth = people_person_body ("王五", GRID_1, other_birth, NULL);
     g_autofree char *registered = g_strdup_printf ("{\"name\": \"王五\", \"sex\": \"male\","
                                                    " \"birth_date\": \"1906-01-02\","
                                                    " \"residence_status\": \"registered\","
@@ -393,25 +201,25 @@ test_people_validation (Fixture       *fixture,
     g_autofree char *date_mismatch = NULL;
     g_autoptr(JsonNode) root = json_from_string (wrong_birth, NULL);
 
-    assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400, "invalid-input", "id_number");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400, "invalid-input", "id_number");
     /* person_body takes the birth date from the number; say 1906-01-02. */
     json_object_set_string_member (json_node_get_object (root), "birth_date", "1906-01-02");
     date_mismatch = json_to_string (root, FALSE);
-    assert_field_error (fixture, "POST", "/api/v1/people", token, date_mismatch, NULL, 400, "invalid-input", "id_number");
-    assert_field_error (fixture, "POST", "/api/v1/people", token, wrong_sex, NULL, 400, "invalid-input", "id_number");
-    assert_field_error (fixture, "POST", "/api/v1/people", token, registered, NULL, 400, "invalid-input", "id_number");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, date_mismatch, NULL, 400, "invalid-input", "id_number");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, wrong_sex, NULL, 400, "invalid-input", "id_number");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, registered, NULL, 400, "invalid-input", "id_number");
   }
   /* A foreign resident without a number is fine. */
-  create_simple (fixture, token, "John Smith", GRID_1, NULL, NULL);
+  people_create_simple (fixture, token, "John Smith", GRID_1, NULL, NULL);
   /* A grid that exists but lies outside the community. */
-  other_grid = first_grid (fixture, "110101.002");
+  other_grid = people_first_grid (fixture, "110101.002");
   {
-    g_autofree char *body = person_body ("王五", other_grid, number, NULL);
+    g_autofree char *body = people_person_body ("王五", other_grid, number, NULL);
 
-    assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400, "invalid-input", "grid");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 400, "invalid-input", "grid");
   }
   /* The body itself. */
-  assert_field_error (fixture, "POST", "/api/v1/people", token, "{\"name\": ", NULL, 400, "malformed-json", NULL);
+  people_assert_field_error (fixture, "POST", "/api/v1/people", token, "{\"name\": ", NULL, 400, "malformed-json", NULL);
   {
     g_autoptr(WgTestResponse) response =
       wg_test_request (fixture->session, fixture->url, "POST", "/api/v1/people", token,
@@ -420,28 +228,28 @@ test_people_validation (Fixture       *fixture,
     wg_test_assert_error (response, 415, "unsupported-media-type", NULL);
   }
   /* A duplicate ID number. */
-  create_simple (fixture, token, "王五", GRID_1, number, NULL);
+  people_create_simple (fixture, token, "王五", GRID_1, number, NULL);
   {
-    g_autofree char *body = person_body ("龘王六", GRID_1, number, NULL);
+    g_autofree char *body = people_person_body ("龘王六", GRID_1, number, NULL);
 
-    assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 409, "conflict", "id_number");
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 409, "conflict", "id_number");
   }
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM person WHERE name = '龘王六'"), ==, 0);
 
   /* The list's parameters and the reveal's reason. */
-  assert_field_error (fixture, "GET", "/api/v1/people?limit=0", token, NULL, NULL, 400, "invalid-input", "limit");
-  assert_field_error (fixture, "GET", "/api/v1/people?limit=501", token, NULL, NULL, 400, "invalid-input", "limit");
-  assert_field_error (fixture, "GET", "/api/v1/people?cursor=%25%25", token, NULL, NULL, 400, "invalid-input", "cursor");
-  assert_field_error (fixture, "GET", "/api/v1/people?status=rich", token, NULL, NULL, 400, "invalid-input", "status");
-  assert_field_error (fixture, "GET", "/api/v1/people?tag=rich", token, NULL, NULL, 400, "invalid-input", "tag");
-  assert_field_error (fixture, "GET", "/api/v1/people?region=11", token, NULL, NULL, 400, "invalid-input", "region");
-  assert_field_error (fixture, "GET", "/api/v1/people?region=110101002", token, NULL, NULL, 404, "not-found", "region");
-  assert_field_error (fixture, "GET", "/api/v1/people?q=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  people_assert_field_error (fixture, "GET", "/api/v1/people?limit=0", token, NULL, NULL, 400, "invalid-input", "limit");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?limit=501", token, NULL, NULL, 400, "invalid-input", "limit");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?cursor=%25%25", token, NULL, NULL, 400, "invalid-input", "cursor");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?status=rich", token, NULL, NULL, 400, "invalid-input", "status");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?tag=rich", token, NULL, NULL, 400, "invalid-input", "tag");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?region=11", token, NULL, NULL, 400, "invalid-input", "region");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?region=110101002", token, NULL, NULL, 404, "not-found", "region");
+  people_assert_field_error (fixture, "GET", "/api/v1/people?q=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                       token, NULL, NULL, 400, "invalid-input", "q");
   {
-    g_autofree char *body = person_body ("x", GRID_1, NULL, NULL);
+    g_autofree char *body = people_person_body ("x", GRID_1, NULL, NULL);
 
-    assert_field_error (fixture, "POST", "/api/v1/people", token, body,
+    people_assert_field_error (fixture, "POST", "/api/v1/people", token, body,
                         (const char *[]) { "Idempotency-Key", "", NULL }, 400, "invalid-input",
                         "Idempotency-Key");
   }
@@ -495,8 +303,8 @@ test_people_concurrent_edits (Fixture       *fixture,
   for (guint round = 0; round < 3; round++)
     {
       g_autofree char *name = g_strdup_printf ("赵%u", round);
-      gint64 id = create_simple (fixture, token, name, GRID_1, NULL, NULL);
-      g_autofree char *path = person_path (id, "");
+      gint64 id = people_create_simple (fixture, token, name, GRID_1, NULL, NULL);
+      g_autofree char *path = people_person_path (id, "");
       g_autoptr(SoupMessage) first = patch_message (fixture, path, token, "{\"phone\": \"13811111111\"}");
       g_autoptr(SoupMessage) second = patch_message (fixture, path, other, "{\"phone\": \"13822222222\"}");
       g_autofree char *sql = g_strdup_printf ("SELECT version FROM person WHERE id = %" G_GINT64_FORMAT, id);
@@ -519,7 +327,7 @@ test_people_idempotent_create (Fixture       *fixture,
 {
   g_autofree char *token = NULL;
   g_autofree char *other = NULL;
-  g_autofree char *body = person_body ("龘钱七", GRID_1, NULL, NULL);
+  g_autofree char *body = people_person_body ("龘钱七", GRID_1, NULL, NULL);
   const char *headers[] = { "Idempotency-Key", "form-42", NULL };
   g_autoptr(WgTestResponse) first = NULL;
   g_autoptr(WgTestResponse) again = NULL;
@@ -528,9 +336,9 @@ test_people_idempotent_create (Fixture       *fixture,
   SKIP_WITHOUT_SERVER (fixture);
   token = sign_in (fixture, "community");
   other = sign_in (fixture, "street");
-  first = request (fixture, "POST", "/api/v1/people", token, body, headers);
+  first = people_request (fixture, "POST", "/api/v1/people", token, body, headers);
   g_assert_cmpuint (first->status, ==, 201);
-  again = request (fixture, "POST", "/api/v1/people", token, body, headers);
+  again = people_request (fixture, "POST", "/api/v1/people", token, body, headers);
   g_assert_cmpuint (again->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (wg_test_response_object (again), "id"), ==,
                    json_object_get_int_member (wg_test_response_object (first), "id"));
@@ -538,7 +346,7 @@ test_people_idempotent_create (Fixture       *fixture,
                    soup_message_headers_get_one (first->headers, "Location"));
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM person WHERE name = '龘钱七'"), ==, 1);
   /* Keys are per user. */
-  someone_else = request (fixture, "POST", "/api/v1/people", other, body, headers);
+  someone_else = people_request (fixture, "POST", "/api/v1/people", other, body, headers);
   g_assert_cmpuint (someone_else->status, ==, 201);
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM person WHERE name = '龘钱七'"), ==, 2);
 }
@@ -554,7 +362,7 @@ search_ids (Fixture    *fixture,
   g_autofree char *path = g_strdup_printf ("/api/v1/people?q=%s%s%s", escaped,
                                            more != NULL ? "&" : "", more != NULL ? more : "");
 
-  return list_ids (fixture, path, token);
+  return people_list_ids (fixture, path, token);
 }
 
 /* The ids @q finds are exactly the @n of @expected. */
@@ -571,7 +379,7 @@ assert_finds (Fixture      *fixture,
   g_test_message ("q=%s %s: %u found", q, more != NULL ? more : "", ids->len);
   g_assert_cmpuint (ids->len, ==, n);
   for (guint i = 0; i < n; i++)
-    g_assert_true (ids_contain (ids, expected[i]));
+    g_assert_true (people_ids_contain (ids, expected[i]));
 }
 
 static void
@@ -579,7 +387,7 @@ test_people_search (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autofree char *token = NULL;
-  g_autofree char *number = make_id_number ("19030305", 7, TRUE);
+  g_autofree char *number = people_make_id_number ("19030305", 7, TRUE);
   g_autofree char *lower_x = NULL;
   g_autofree char *cursor = NULL;
   gint64 two, three, other, wild, one;
@@ -587,11 +395,11 @@ test_people_search (Fixture       *fixture,
 
   SKIP_WITHOUT_SERVER (fixture);
   token = sign_in (fixture, "community");
-  two = create_simple (fixture, token, "龘靐", GRID_1, number, "19900000001");
-  three = create_simple (fixture, token, "鬱龘靐", GRID_1, NULL, "19911110001");
-  other = create_simple (fixture, token, "爩鱻麤", GRID_1, NULL, NULL);
-  wild = create_simple (fixture, token, "龘%_", GRID_1, NULL, NULL);
-  one = create_simple (fixture, token, "龘一", GRID_1, NULL, NULL);
+  two = people_create_simple (fixture, token, "龘靐", GRID_1, number, "19900000001");
+  three = people_create_simple (fixture, token, "鬱龘靐", GRID_1, NULL, "19911110001");
+  other = people_create_simple (fixture, token, "爩鱻麤", GRID_1, NULL, NULL);
+  wild = people_create_simple (fixture, token, "龘%_", GRID_1, NULL, NULL);
+  one = people_create_simple (fixture, token, "龘一", GRID_1, NULL, NULL);
 
   /* Two characters, also inside a longer name; three characters. */
   assert_finds (fixture, token, "龘靐", NULL, (gint64[]) { two, three }, 2);
@@ -659,8 +467,8 @@ test_people_scope (Fixture       *fixture,
   g_autofree char *grid = NULL;
   g_autofree char *same_street = NULL;
   g_autofree char *other_street = NULL;
-  g_autofree char *number_out = make_id_number ("19070101", 11, TRUE);
-  g_autofree char *number_far = make_id_number ("19070101", 12, TRUE);
+  g_autofree char *number_out = people_make_id_number ("19070101", 11, TRUE);
+  g_autofree char *number_far = people_make_id_number ("19070101", 12, TRUE);
   const char *forbidden[] = { "leader", "dept", "auditor" };
   gint64 mine, near, far, before;
 
@@ -669,12 +477,12 @@ test_people_scope (Fixture       *fixture,
   community = sign_in (fixture, "community");
   street = sign_in (fixture, "street");
   grid = sign_in (fixture, "grid");
-  same_street = first_grid (fixture, "110101.001.002");
-  other_street = first_grid (fixture, "110101.002");
+  same_street = people_first_grid (fixture, "110101.001.002");
+  other_street = people_first_grid (fixture, "110101.002");
   before = admin_count (fixture, "SELECT count(*) FROM person");
-  mine = create_simple (fixture, community, "龘孙一", GRID_1, NULL, NULL);
-  near = create_simple (fixture, admin, "龘孙二", same_street, number_out, "19700000002");
-  far = create_simple (fixture, admin, "龘孙三", other_street, number_far, "19700000003");
+  mine = people_create_simple (fixture, community, "龘孙一", GRID_1, NULL, NULL);
+  near = people_create_simple (fixture, admin, "龘孙二", same_street, number_out, "19700000002");
+  far = people_create_simple (fixture, admin, "龘孙三", other_street, number_far, "19700000003");
 
   /* community: nothing of another community, by any call. */
   {
@@ -682,20 +490,20 @@ test_people_scope (Fixture       *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
       {
-        g_autofree char *path = person_path (outside[i], "");
-        g_autofree char *reveal = person_path (outside[i], "/reveal");
-        g_autofree char *chain = person_path (outside[i], "/chain");
+        g_autofree char *path = people_person_path (outside[i], "");
+        g_autofree char *reveal = people_person_path (outside[i], "/reveal");
+        g_autofree char *chain = people_person_path (outside[i], "/chain");
 
-        assert_field_error (fixture, "GET", path, community, NULL, NULL, 404, "not-found", NULL);
-        assert_field_error (fixture, "GET", chain, community, NULL, NULL, 404, "not-found", NULL);
-        assert_field_error (fixture, "POST", reveal, community, "{\"reason\": \"family visit\"}", NULL,
+        people_assert_field_error (fixture, "GET", path, community, NULL, NULL, 404, "not-found", NULL);
+        people_assert_field_error (fixture, "GET", chain, community, NULL, NULL, 404, "not-found", NULL);
+        people_assert_field_error (fixture, "POST", reveal, community, "{\"reason\": \"family visit\"}", NULL,
                             404, "not-found", NULL);
-        assert_field_error (fixture, "PATCH", path, community, "{\"name\": \"x\"}",
+        people_assert_field_error (fixture, "PATCH", path, community, "{\"name\": \"x\"}",
                             (const char *[]) { "If-Match", "1", NULL }, 404, "not-found", NULL);
-        assert_field_error (fixture, "DELETE", path, community, NULL,
+        people_assert_field_error (fixture, "DELETE", path, community, NULL,
                             (const char *[]) { "If-Match", "1", NULL }, 404, "not-found", NULL);
         /* The same from the grid account. */
-        assert_field_error (fixture, "GET", path, grid, NULL, NULL, 404, "not-found", NULL);
+        people_assert_field_error (fixture, "GET", path, grid, NULL, NULL, 404, "not-found", NULL);
       }
   }
   {
@@ -706,7 +514,7 @@ test_people_scope (Fixture       *fixture,
     g_autoptr(WgTestResponse) counted = get (fixture, "/api/v1/people?total=true", community);
 
     g_assert_cmpuint (all->len, ==, 1);
-    g_assert_true (ids_contain (all, mine));
+    g_assert_true (people_ids_contain (all, mine));
     g_assert_cmpuint (by_name->len, ==, 0);
     g_assert_cmpuint (by_number->len, ==, 0);
     g_assert_cmpuint (by_phone->len, ==, 0);
@@ -719,327 +527,60 @@ test_people_scope (Fixture       *fixture,
     g_autoptr(GArray) grid_ids = search_ids (fixture, grid, "龘", NULL);
     g_autoptr(GArray) street_ids = search_ids (fixture, street, "龘", NULL);
     g_autoptr(GArray) admin_ids = search_ids (fixture, admin, "龘", NULL);
-    g_autofree char *far_path = person_path (far, "");
-    g_autofree char *near_path = person_path (near, "");
+    g_autofree char *far_path = people_person_path (far, "");
+    g_autofree char *near_path = people_person_path (near, "");
 
-    g_assert_true (ids_contain (grid_ids, mine) && grid_ids->len == 1);
-    g_assert_true (ids_contain (street_ids, mine) && ids_contain (street_ids, near));
-    g_assert_false (ids_contain (street_ids, far));
+    g_assert_true (people_ids_contain (grid_ids, mine) && grid_ids->len == 1);
+    g_assert_true (people_ids_contain (street_ids, mine) && people_ids_contain (street_ids, near));
+    g_assert_false (people_ids_contain (street_ids, far));
     g_assert_cmpuint (admin_ids->len, ==, 3);
     /* A region narrows to itself, also for a district-wide user. */
     {
       g_autofree char *region = g_strdup_printf ("/api/v1/people?region=%.12s", same_street);
       g_autofree char *region_search = g_strdup_printf ("%s&q=%%E9%%BE%%98", region);
-      g_autoptr(GArray) in_region = list_ids (fixture, region_search, admin);
+      g_autoptr(GArray) in_region = people_list_ids (fixture, region_search, admin);
 
       g_assert_cmpuint (in_region->len, ==, 1);
-      g_assert_true (ids_contain (in_region, near));
+      g_assert_true (people_ids_contain (in_region, near));
     }
-    assert_field_error (fixture, "GET", "/api/v1/people?region=110101002", street, NULL, NULL,
+    people_assert_field_error (fixture, "GET", "/api/v1/people?region=110101002", street, NULL, NULL,
                         404, "not-found", "region");
-    assert_field_error (fixture, "GET", far_path, street, NULL, NULL, 404, "not-found", NULL);
-    assert_status (fixture, "GET", near_path, street, NULL, NULL, 200);
+    people_assert_field_error (fixture, "GET", far_path, street, NULL, NULL, 404, "not-found", NULL);
+    people_assert_status (fixture, "GET", near_path, street, NULL, NULL, 200);
   }
   /* dept, leader and auditor: no people at all. */
   for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
     {
       g_autofree char *token = sign_in (fixture, forbidden[i]);
-      g_autofree char *path = person_path (mine, "");
-      g_autofree char *chain = person_path (mine, "/chain");
-      g_autofree char *reveal = person_path (mine, "/reveal");
-      g_autofree char *body = person_body ("周九", GRID_1, NULL, NULL);
+      g_autofree char *path = people_person_path (mine, "");
+      g_autofree char *chain = people_person_path (mine, "/chain");
+      g_autofree char *reveal = people_person_path (mine, "/reveal");
+      g_autofree char *body = people_person_body ("周九", GRID_1, NULL, NULL);
 
-      assert_field_error (fixture, "GET", "/api/v1/people", token, NULL, NULL, 403, "forbidden", NULL);
-      assert_field_error (fixture, "GET", path, token, NULL, NULL, 403, "forbidden", NULL);
-      assert_field_error (fixture, "GET", chain, token, NULL, NULL, 403, "forbidden", NULL);
-      assert_field_error (fixture, "POST", reveal, token, "{\"reason\": \"curious\"}", NULL, 403, "forbidden", NULL);
-      assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 403, "forbidden", NULL);
-      assert_field_error (fixture, "PATCH", path, token, "{\"name\": \"x\"}",
+      people_assert_field_error (fixture, "GET", "/api/v1/people", token, NULL, NULL, 403, "forbidden", NULL);
+      people_assert_field_error (fixture, "GET", path, token, NULL, NULL, 403, "forbidden", NULL);
+      people_assert_field_error (fixture, "GET", chain, token, NULL, NULL, 403, "forbidden", NULL);
+      people_assert_field_error (fixture, "POST", reveal, token, "{\"reason\": \"curious\"}", NULL, 403, "forbidden", NULL);
+      people_assert_field_error (fixture, "POST", "/api/v1/people", token, body, NULL, 403, "forbidden", NULL);
+      people_assert_field_error (fixture, "PATCH", path, token, "{\"name\": \"x\"}",
                           (const char *[]) { "If-Match", "1", NULL }, 403, "forbidden", NULL);
-      assert_field_error (fixture, "DELETE", path, token, NULL,
+      people_assert_field_error (fixture, "DELETE", path, token, NULL,
                           (const char *[]) { "If-Match", "1", NULL }, 403, "forbidden", NULL);
     }
   /* The dispatcher reads but does not write. */
   {
     g_autofree char *dispatcher = sign_in (fixture, "dispatcher");
-    g_autofree char *body = person_body ("周九", GRID_1, NULL, NULL);
+    g_autofree char *body = people_person_body ("周九", GRID_1, NULL, NULL);
 
-    assert_status (fixture, "GET", "/api/v1/people", dispatcher, NULL, NULL, 200);
-    assert_field_error (fixture, "POST", "/api/v1/people", dispatcher, body, NULL, 403, "forbidden", NULL);
+    people_assert_status (fixture, "GET", "/api/v1/people", dispatcher, NULL, NULL, 200);
+    people_assert_field_error (fixture, "POST", "/api/v1/people", dispatcher, body, NULL, 403, "forbidden", NULL);
   }
-  assert_field_error (fixture, "GET", "/api/v1/people", NULL, NULL, NULL, 401, "unauthenticated", NULL);
+  people_assert_field_error (fixture, "GET", "/api/v1/people", NULL, NULL, NULL, 401, "unauthenticated", NULL);
   g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM person"), ==, before + 3);
 }
 
 /* The audit log is a hash chain: each row's hash covers its content and
  * the previous row's hash, and the rows link up to audit_head. */
-static void
-assert_audit_chain_intact (Fixture *fixture)
-{
-  g_assert_cmpint (admin_count (fixture,
-                                "SELECT count(*) FROM audit_log WHERE hash <> sha256(prev_hash ||"
-                                " convert_to(concat_ws('|', at, user_id, action, table_name, record_id,"
-                                " path, changes, reason), 'UTF8'))"), ==, 0);
-  g_assert_cmpint (admin_count (fixture,
-                                "SELECT count(*) FROM audit_log a WHERE a.prev_hash <> '\\x00'::bytea"
-                                " AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.hash = a.prev_hash)"), ==, 0);
-  g_assert_cmpint (admin_count (fixture,
-                                "SELECT count(*) - count(DISTINCT prev_hash) FROM audit_log"), ==, 0);
-  g_assert_cmpint (admin_count (fixture,
-                                "SELECT count(*) FROM audit_log a, audit_head h WHERE a.hash = h.hash"
-                                " AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.prev_hash = a.hash)"),
-                   ==, 1);
-}
-
-static void
-test_people_reveal (Fixture       *fixture,
-                    gconstpointer  user_data)
-{
-  g_autofree char *community = NULL;
-  g_autofree char *grid = NULL;
-  g_autofree char *number = make_id_number ("19041231", 2, TRUE);
-  g_autofree char *reveal = NULL;
-  g_autofree char *no_number = NULL;
-  g_autofree char *row_sql = NULL;
-  g_autoptr(WgTestResponse) response = NULL;
-  gint64 id, foreigner;
-  gint64 reveals, before;
-
-  SKIP_WITHOUT_SERVER (fixture);
-  community = sign_in (fixture, "community");
-  grid = sign_in (fixture, "grid");
-  id = create_simple (fixture, community, "吴八", GRID_1, number, NULL);
-  foreigner = create_simple (fixture, community, "Anna", GRID_1, NULL, NULL);
-  reveal = person_path (id, "/reveal");
-  no_number = person_path (foreigner, "/reveal");
-  before = admin_count (fixture, "SELECT count(*) FROM audit_log WHERE action = 'reveal'");
-
-  assert_field_error (fixture, "POST", reveal, community, "{\"reason\": \"ab \"}", NULL, 400, "invalid-input", "reason");
-  assert_field_error (fixture, "POST", reveal, community, "{}", NULL, 400, "invalid-input", "reason");
-  assert_field_error (fixture, "POST", reveal, grid, "{\"reason\": \"home visit\"}", NULL, 403, "forbidden", NULL);
-  assert_field_error (fixture, "POST", no_number, community, "{\"reason\": \"home visit\"}", NULL,
-                      404, "not-found", "id_number");
-  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM audit_log WHERE action = 'reveal'"), ==, before);
-
-  response = request (fixture, "POST", reveal, community, "{\"reason\": \"低保复核 home visit\"}", NULL);
-  g_assert_cmpuint (response->status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (wg_test_response_object (response), "id_number"), ==, number);
-
-  reveals = admin_count (fixture, "SELECT count(*) FROM audit_log WHERE action = 'reveal'");
-  g_assert_cmpint (reveals, ==, before + 1);
-  row_sql = g_strdup_printf ("SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.user_id"
-                             " WHERE a.action = 'reveal' AND a.table_name = 'person'"
-                             " AND a.record_id = %" G_GINT64_FORMAT " AND u.username = 'community'"
-                             " AND a.reason = '低保复核 home visit' AND a.path = '110101.001.001.001'"
-                             " AND position('%s' in a::text) = 0", id, number);
-  g_assert_cmpint (admin_count (fixture, row_sql), ==, 1);
-  assert_audit_chain_intact (fixture);
-
-  /* The server's role can add audit rows but never change them. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_false (wg_test_exec_sql (wg_test_server_get_app_conninfo (fixture->server),
-                                      "UPDATE audit_log SET reason = 'x'", &error));
-    g_clear_error (&error);
-    g_assert_false (wg_test_exec_sql (wg_test_server_get_app_conninfo (fixture->server),
-                                      "DELETE FROM audit_log", &error));
-  }
-  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM audit_log WHERE action = 'reveal'"), ==, reveals);
-}
-
-static void
-test_people_chain (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_autofree char *community = NULL;
-  g_autofree char *street = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *chain = NULL;
-  g_autofree char *alone_chain = NULL;
-  g_autoptr(WgTestResponse) response = NULL;
-  g_autoptr(WgTestResponse) alone = NULL;
-  g_autoptr(WgTestResponse) seen_by_community = NULL;
-  JsonObject *object;
-  JsonObject *household;
-  JsonObject *house;
-  JsonObject *grid;
-  JsonArray *members;
-  JsonArray *point;
-  gint64 head, child, single;
-
-  SKIP_WITHOUT_SERVER (fixture);
-  community = sign_in (fixture, "community");
-  street = sign_in (fixture, "street");
-  head = create_simple (fixture, community, "郑一", GRID_1, NULL, NULL);
-  child = create_simple (fixture, community, "郑二", GRID_1, NULL, NULL);
-  single = create_simple (fixture, community, "郑三", GRID_1, NULL, NULL);
-  sql = g_strdup_printf ("WITH h AS (INSERT INTO house (path, address, building, unit, room, point, use)"
-                         "  VALUES ('110101.001.001.001', '多福巷1号', '2', '1', '101',"
-                         "          ST_SetSRID(ST_MakePoint(116.401234, 39.912345), 4326), 'residential')"
-                         "  RETURNING id), "
-                         "f AS (INSERT INTO household (path, house_id) SELECT '110101.001.001.001'::ltree, id FROM h"
-                         "  RETURNING id) "
-                         "INSERT INTO household_member (person_id, household_id, path, relation)"
-                         " SELECT %" G_GINT64_FORMAT ", id, '110101.001.001.001'::ltree, 'head' FROM f UNION ALL"
-                         " SELECT %" G_GINT64_FORMAT ", id, '110101.001.001.001'::ltree, 'child' FROM f",
-                         head, child);
-  admin_sql (fixture, sql);
-
-  chain = person_path (child, "/chain");
-  response = get (fixture, chain, street);
-  g_assert_cmpuint (response->status, ==, 200);
-  object = wg_test_response_object (response);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "person"), "id"), ==, child);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "person"), "household_id"), ==,
-                   json_object_get_int_member (json_object_get_object_member (object, "household"), "id"));
-  household = json_object_get_object_member (object, "household");
-  g_assert_cmpstr (json_object_get_string_member (household, "kind"), ==, "family");
-  members = json_object_get_array_member (household, "members");
-  g_assert_cmpuint (json_array_get_length (members), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (members, 0), "id"), ==, head);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (members, 0), "relation"), ==, "head");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (members, 1), "name"), ==, "郑二");
-  house = json_object_get_object_member (object, "house");
-  g_assert_cmpstr (json_object_get_string_member (house, "address"), ==, "多福巷1号");
-  g_assert_cmpstr (json_object_get_string_member (house, "room"), ==, "101");
-  g_assert_cmpstr (json_object_get_string_member (house, "use"), ==, "residential");
-  point = json_object_get_array_member (house, "point");
-  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (point, 0), 116.401234, 1e-9);
-  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (point, 1), 39.912345, 1e-9);
-  grid = json_object_get_object_member (object, "grid");
-  g_assert_cmpstr (json_object_get_string_member (grid, "code"), ==, GRID_1);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (grid, "community"), "code"), ==, "110101001001");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (grid, "community"), "name"), ==, "多福巷社区");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (grid, "street"), "code"), ==, "110101001");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (grid, "street"), "name"), ==, "东华门街道");
-
-  /* Above the community's scope the street's name is not shown. */
-  seen_by_community = get (fixture, chain, community);
-  g_assert_cmpuint (seen_by_community->status, ==, 200);
-  grid = json_object_get_object_member (wg_test_response_object (seen_by_community), "grid");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (grid, "community"), "name"), ==, "多福巷社区");
-  g_assert_true (json_object_get_null_member (json_object_get_object_member (grid, "street"), "name"));
-
-  /* Nobody's household: nulls. */
-  alone_chain = person_path (single, "/chain");
-  alone = get (fixture, alone_chain, community);
-  g_assert_cmpuint (alone->status, ==, 200);
-  g_assert_true (json_object_get_null_member (wg_test_response_object (alone), "household"));
-  g_assert_true (json_object_get_null_member (wg_test_response_object (alone), "house"));
-}
-
-/* No ID number in clear: not in a dump of the database, not in the log;
- * no name or phone in the log either. */
-static void
-test_people_nothing_in_clear (Fixture       *fixture,
-                              gconstpointer  user_data)
-{
-  g_autofree char *token = NULL;
-  g_autofree char *dump = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *database = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
-  int status = 0;
-
-  SKIP_WITHOUT_SERVER (fixture);
-  token = sign_in (fixture, "community");
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autofree char *birth = g_strdup_printf ("1908%02u%02u", i + 1, i + 10);
-      char *number = make_id_number (birth, 40 + i, TRUE);
-      g_autofree char *name = g_strdup_printf ("冯%u号", i);
-      g_autofree char *phone = g_strdup_printf ("1350000%04u", i);
-      gint64 id = create_simple (fixture, token, name, GRID_1, number, phone);
-      g_autofree char *reveal = person_path (id, "/reveal");
-      g_autofree char *path = person_path (id, "");
-      g_autofree char *search = g_strdup_printf ("/api/v1/people?q=%s", number);
-
-      g_ptr_array_add (numbers, number);
-      assert_status (fixture, "POST", reveal, token, "{\"reason\": \"checking the form\"}", NULL, 200);
-      assert_status (fixture, "GET", search, token, NULL, NULL, 200);
-      assert_status (fixture, "PATCH", path, token, "{\"ethnicity\": \"回族\"}",
-                     (const char *[]) { "If-Match", "1", NULL }, 200);
-    }
-  /* A duplicate, refused: its number must not reach the log either. */
-  {
-    g_autofree char *body = person_body ("冯重复", GRID_1, g_ptr_array_index (numbers, 0), NULL);
-
-    assert_status (fixture, "POST", "/api/v1/people", token, body, NULL, 409);
-  }
-
-  database = admin_text (fixture, "SELECT current_database()");
-  {
-    const char *argv[] = { "pg_dump", "-h", g_getenv ("WG_TEST_PG_HOST"), "-p", g_getenv ("WG_TEST_PG_PORT"),
-                           "-U", "postgres", "--data-only", database, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                  &dump, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  g_assert_nonnull (strstr (dump, "冯0号"));   /* the dump does hold the people */
-  log = wg_test_server_read_log (fixture->server);
-  g_assert_nonnull (strstr (log, "/api/v1/people"));
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      const char *number = g_ptr_array_index (numbers, i);
-      g_autofree char *name = g_strdup_printf ("冯%u号", i);
-      g_autofree char *phone = g_strdup_printf ("1350000%04u", i);
-
-      g_assert_null (strstr (dump, number));
-      g_assert_null (strstr (log, number));
-      g_assert_null (strstr (log, name));
-      g_assert_null (strstr (log, phone));
-    }
-}
-
-/* The server refuses to start without a key file it may trust. */
-static void
-test_people_key_file_required (void)
-{
-  const char *server = g_getenv ("WG_SERVER_BIN");
-  g_autofree char *directory = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *text = NULL;
-  const char *missing_or_open[] = { "missing", "0644" };
-
-  if (server == NULL)
-    {
-      g_test_skip ("needs WG_SERVER_BIN");
-      return;
-    }
-  directory = g_dir_make_tmp ("wangge-key-XXXXXX", NULL);
-  key = g_build_filename (directory, "id-number.key", NULL);
-  config = g_build_filename (directory, "server.conf", NULL);
-  text = g_strdup_printf ("[server]\nport=0\n[database]\nconninfo=host=/nonexistent dbname=x\n"
-                          "[security]\nkey_file=%s\n", key);
-  g_assert_true (g_file_set_contents (config, text, -1, NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (missing_or_open); i++)
-    {
-      const char *argv[] = { server, "--config", config, NULL };
-      g_autofree char *err = NULL;
-      int status = 0;
-
-      if (i == 1)
-        {
-          g_assert_true (g_file_set_contents (key, "0123456789abcdef0123456789abcdef"
-                                                   "0123456789abcdef0123456789abcdef\n", -1, NULL));
-          g_chmod (key, 0644);
-        }
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                                   NULL, &err, &status, NULL));
-      g_test_message ("%s: %s", missing_or_open[i], err);
-      g_assert_false (g_spawn_check_wait_status (status, NULL));
-      g_assert_nonnull (strstr (err, "key file"));
-    }
-  g_remove (key);
-  g_remove (config);
-  g_rmdir (directory);
-}
-
 void
 wg_test_add_people_tests (void)
 {
