@@ -50,13 +50,15 @@ static const guint page_roles[] = {
   [WG_PAGE_ADMINISTRATION] = WG_ROLE_ADMIN | WG_ROLE_AUDITOR,
 };
 
-/* Which roles have which permission (the people API's table). */
+/* Which roles have which permission (the records API's table). */
 static const guint permission_roles[] = {
   [WG_PERMISSION_RECORDS_READ] = WG_ROLE_ADMIN | WG_ROLE_DISPATCHER | WG_ROLE_STREET |
                                  WG_ROLE_COMMUNITY | WG_ROLE_GRID,
   [WG_PERMISSION_RECORDS_WRITE] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY |
                                   WG_ROLE_GRID,
   [WG_PERMISSION_REVEAL_ID_NUMBER] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY,
+  [WG_PERMISSION_STAFF_WRITE] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY,
+  [WG_PERMISSION_DIARY_WRITE] = WG_ROLE_ADMIN | WG_ROLE_STREET | WG_ROLE_COMMUNITY | WG_ROLE_GRID,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_roles) == WG_PERMISSION_LAST + 1);

@@ -38,9 +38,11 @@ typedef enum {
   WG_PERMISSION_RECORDS_READ,       /* read people and other base records */
   WG_PERMISSION_RECORDS_WRITE,      /* create, update, delete them */
   WG_PERMISSION_REVEAL_ID_NUMBER,   /* see an ID number in clear (audited) */
+  WG_PERMISSION_STAFF_WRITE,        /* assign the grids' staff */
+  WG_PERMISSION_DIARY_WRITE,        /* keep a diary of one's rounds */
 } WgPermission;
 
-#define WG_PERMISSION_LAST WG_PERMISSION_REVEAL_ID_NUMBER
+#define WG_PERMISSION_LAST WG_PERMISSION_DIARY_WRITE
 
 const char *wg_role_to_string   (WgRole       role);
 gboolean    wg_role_from_string (const char  *name,

@@ -223,6 +223,16 @@ wg_validate_phone (const char  *value,
                    const char  *field,
                    GError     **error)
 {
+  g_autofree char *digits = wg_normalize_phone (value, field, error);
+
+  return digits != NULL;
+}
+
+char *
+wg_normalize_phone (const char  *value,
+                    const char  *field,
+                    GError     **error)
+{
   g_autoptr(GString) digits = g_string_new (NULL);
   gboolean mobile;
   gboolean landline;
@@ -230,7 +240,7 @@ wg_validate_phone (const char  *value,
   if (value == NULL || strlen (value) > 20 || !phone_digits (value, digits))
     {
       wg_set_field_error (error, field, "A phone number has only digits, spaces and hyphens");
-      return FALSE;
+      return NULL;
     }
   mobile = digits->len == 11 && digits->str[0] == '1' && digits->str[1] >= '3';
   /* 0 + a 2- or 3-digit area code + a 7- or 8-digit number */
@@ -239,9 +249,9 @@ wg_validate_phone (const char  *value,
     {
       wg_set_field_error (error, field,
                           "Not a phone number: a mobile number has 11 digits, a landline its area code");
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return g_string_free (g_steal_pointer (&digits), FALSE);
 }
 
 gboolean

@@ -44,6 +44,12 @@ char      wg_credit_code_check_char (const char   *first17);
 gboolean  wg_validate_phone       (const char     *value,
                                    const char     *field,
                                    GError        **error);
+/* The digits of a phone number wg_validate_phone accepts, without +86 and
+ * the group separators, as stored (so that a prefix search finds
+ * landlines too); NULL with the same error when it is not one. */
+char     *wg_normalize_phone      (const char     *value,
+                                   const char     *field,
+                                   GError        **error);
 
 /* An ISO 8601 calendar date, YYYY-MM-DD. */
 gboolean  wg_validate_date        (const char     *value,
