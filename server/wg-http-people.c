@@ -159,7 +159,7 @@ begin (WgHttpRequest *request,
 /* ------------------------------------------------------------- handlers */
 
 /* GET /api/v1/people?region=&status=&tag=&q=&limit=&cursor=&total= */
-void
+static void
 wg_http_people_list (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -175,7 +175,7 @@ wg_http_people_list (WgHttpRequest *request)
 }
 
 /* POST /api/v1/people (Idempotency-Key optional) */
-void
+static void
 wg_http_people_create (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -193,7 +193,7 @@ wg_http_people_create (WgHttpRequest *request)
 }
 
 /* GET /api/v1/people/{id} */
-void
+static void
 wg_http_person_get (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -209,7 +209,7 @@ wg_http_person_get (WgHttpRequest *request)
 }
 
 /* PATCH /api/v1/people/{id} with If-Match */
-void
+static void
 wg_http_person_update (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -230,7 +230,7 @@ wg_http_person_update (WgHttpRequest *request)
 }
 
 /* DELETE /api/v1/people/{id} with If-Match */
-void
+static void
 wg_http_person_delete (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -248,7 +248,7 @@ wg_http_person_delete (WgHttpRequest *request)
 }
 
 /* POST /api/v1/people/{id}/reveal {"reason"} */
-void
+static void
 wg_http_person_reveal (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -270,7 +270,7 @@ wg_http_person_reveal (WgHttpRequest *request)
 }
 
 /* GET /api/v1/people/{id}/chain */
-void
+static void
 wg_http_person_chain (WgHttpRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -283,4 +283,20 @@ wg_http_person_chain (WgHttpRequest *request)
     }
   wg_engine_person_chain_async (request->engine, wg_http_request_get_token (request), id, NULL,
                                 wg_http_people_done_cb, begin (request, SOUP_STATUS_OK));
+}
+
+static const WgRoute people_routes[] = {
+  { WG_HTTP_PEOPLE, "GET", wg_http_people_list },
+  { WG_HTTP_PEOPLE, "POST", wg_http_people_create },
+  { WG_HTTP_PERSON, "GET", wg_http_person_get },
+  { WG_HTTP_PERSON, "PATCH", wg_http_person_update },
+  { WG_HTTP_PERSON, "DELETE", wg_http_person_delete },
+  { WG_HTTP_PERSON_REVEAL, "POST", wg_http_person_reveal },
+  { WG_HTTP_PERSON_CHAIN, "GET", wg_http_person_chain },
+};
+
+void
+wg_http_people_add_routes (GArray *routes)
+{
+  g_array_append_vals (routes, people_routes, G_N_ELEMENTS (people_routes));
 }

@@ -28,6 +28,14 @@ typedef struct {
 
 typedef void (*WgHttpHandler) (WgHttpRequest *request);
 
+/* A route: a path whose "{…}" segments match any one segment (the handler
+ * reads and checks them), a method, a handler. */
+typedef struct {
+  const char    *path;
+  const char    *method;
+  WgHttpHandler  handler;
+} WgRoute;
+
 WgHttpRequest *wg_http_request_new          (WgEngine          *engine,
                                              SoupServerMessage *message,
                                              GHashTable        *query);
@@ -75,13 +83,10 @@ void wg_http_session_post   (WgHttpRequest *request);
 void wg_http_session_get    (WgHttpRequest *request);
 void wg_http_session_delete (WgHttpRequest *request);
 void wg_http_regions_get    (WgHttpRequest *request);
-/* wg-http-people.c */
-void wg_http_people_list    (WgHttpRequest *request);
-void wg_http_people_create  (WgHttpRequest *request);
-void wg_http_person_get     (WgHttpRequest *request);
-void wg_http_person_update  (WgHttpRequest *request);
-void wg_http_person_delete  (WgHttpRequest *request);
-void wg_http_person_reveal  (WgHttpRequest *request);
-void wg_http_person_chain   (WgHttpRequest *request);
+/* Each module appends its routes to @routes (an array of WgRoute). */
+void wg_http_people_add_routes  (GArray *routes);   /* wg-http-people.c */
+void wg_http_records_add_routes (GArray *routes);   /* wg-http-records.c */
+void wg_http_summary_add_routes (GArray *routes);   /* wg-http-summary.c */
+void wg_http_csv_add_routes     (GArray *routes);   /* wg-http-csv.c */
 
 G_END_DECLS

@@ -28,26 +28,38 @@ struct _WgServer {
 
 G_DEFINE_FINAL_TYPE (WgServer, wg_server, G_TYPE_OBJECT)
 
-typedef struct {
-  const char    *path;
-  const char    *method;
-  WgHttpHandler  handler;
-} WgRoute;
-
-static const WgRoute routes[] = {
+/* The API's routes: the core ones, then each module's. */
+static const WgRoute core_routes[] = {
   { WG_API_HEALTH, "GET", wg_http_health_get },
   { WG_API_SESSION, "POST", wg_http_session_post },
   { WG_API_SESSION, "GET", wg_http_session_get },
   { WG_API_SESSION, "DELETE", wg_http_session_delete },
   { WG_API_REGIONS, "GET", wg_http_regions_get },
-  { WG_HTTP_PEOPLE, "GET", wg_http_people_list },
-  { WG_HTTP_PEOPLE, "POST", wg_http_people_create },
-  { WG_HTTP_PERSON, "GET", wg_http_person_get },
-  { WG_HTTP_PERSON, "PATCH", wg_http_person_update },
-  { WG_HTTP_PERSON, "DELETE", wg_http_person_delete },
-  { WG_HTTP_PERSON_REVEAL, "POST", wg_http_person_reveal },
-  { WG_HTTP_PERSON_CHAIN, "GET", wg_http_person_chain },
 };
+
+static GArray *
+build_routes (void)
+{
+  GArray *routes = g_array_new (FALSE, FALSE, sizeof (WgRoute));
+
+  g_array_append_vals (routes, core_routes, G_N_ELEMENTS (core_routes));
+  wg_http_people_add_routes (routes);
+  wg_http_records_add_routes (routes);
+  wg_http_summary_add_routes (routes);
+  wg_http_csv_add_routes (routes);
+  return routes;
+}
+
+/* The routes, built once and kept for the process. */
+static const GArray *
+get_routes (void)
+{
+  static GArray *routes;
+
+  if (g_once_init_enter (&routes))
+    g_once_init_leave (&routes, build_routes ());
+  return routes;
+}
 
 /* A route's path matches literally, but for "{…}", which matches one
  * non-empty segment (the handler reads and checks it). */
@@ -93,10 +105,15 @@ respond_method_not_allowed (SoupServerMessage *message,
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
   g_autoptr(GString) allow = g_string_new (NULL);
+  const GArray *routes = get_routes ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (route_matches (routes[i].path, path))
-      g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const WgRoute *route = &g_array_index (routes, WgRoute, i);
+
+      if (route_matches (route->path, path))
+        g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", route->method);
+    }
   soup_message_headers_replace (headers, "Allow", allow->str);
   respond_error_literal (message, WG_ERROR_METHOD_NOT_ALLOWED,
                          "This method is not allowed on this resource");
@@ -112,20 +129,23 @@ wg_server_route_cb (SoupServer        *soup,
   WgServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
   const char *method = soup_server_message_get_method (message);
+  const GArray *routes = get_routes ();
   gboolean path_known = FALSE;
 
   /* Answers carry tokens and personal data: no cache may keep them. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   if (self->stopping)
     soup_message_headers_replace (headers, "Connection", "close");
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+  for (guint i = 0; i < routes->len; i++)
     {
-      if (!route_matches (routes[i].path, path))
+      const WgRoute *route = &g_array_index (routes, WgRoute, i);
+
+      if (!route_matches (route->path, path))
         continue;
       path_known = TRUE;
-      if (g_str_equal (routes[i].method, method))
+      if (g_str_equal (route->method, method))
         {
-          routes[i].handler (wg_http_request_new (self->engine, message, query));
+          route->handler (wg_http_request_new (self->engine, message, query));
           return;
         }
     }

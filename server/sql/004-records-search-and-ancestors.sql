@@ -66,3 +66,12 @@ CREATE INDEX organization_path_id ON organization (path, id);
 CREATE INDEX underground_space_path_id ON underground_space (path, id);
 CREATE INDEX residence_path ON residence USING gist (path);
 CREATE INDEX household_member_path ON household_member USING gist (path);
+
+-- Staff assignments are edited like the other records: a version for
+-- If-Match and their times.
+ALTER TABLE grid_staff
+  ADD COLUMN version integer NOT NULL DEFAULT 1,
+  ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(),
+  ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+CREATE TRIGGER grid_staff_touch BEFORE UPDATE ON grid_staff
+  FOR EACH ROW EXECUTE FUNCTION wg_touch ();
