@@ -122,7 +122,7 @@ static const WgFieldSpec land_parcel_fields[] = {
 };
 
 static const WgFieldSpec component_fields[] = {
-  { "name", N_("Name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 100, 0, 0, NULL, NULL, NULL },
+  { "name", N_("Component name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 100, 0, 0, NULL, NULL, NULL },
   { "class_code", N_("Class code"), WG_FIELD_CLASS_CODE, REQUIRED | LIST | FILTER, 4, 0, 0, NULL, NULL, NULL },
   { "state", N_("State"), WG_FIELD_CHOICE, REQUIRED | LIST | FILTER, 0, 0, 0, component_states, NULL, NULL },
   { "owner_unit", N_("Owning department"), WG_FIELD_TEXT, LIST, 100, 0, 0, NULL, NULL, NULL },
@@ -132,7 +132,7 @@ static const WgFieldSpec component_fields[] = {
 };
 
 static const WgFieldSpec organization_fields[] = {
-  { "name", N_("Name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 200, 0, 0, NULL, NULL, NULL },
+  { "name", N_("Organization name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 200, 0, 0, NULL, NULL, NULL },
   { "kind", N_("Kind"), WG_FIELD_CHOICE, REQUIRED | LIST | FILTER, 0, 0, 0, organization_kinds, NULL, NULL },
   { "credit_code", N_("Unified social credit code"), WG_FIELD_CREDIT_CODE, LIST, 18, 0, 0, NULL, NULL, NULL },
   { "address", N_("Address"), WG_FIELD_TEXT, LIST, 200, 0, 0, NULL, NULL, NULL },
@@ -143,7 +143,7 @@ static const WgFieldSpec organization_fields[] = {
 };
 
 static const WgFieldSpec underground_fields[] = {
-  { "name", N_("Name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 100, 0, 0, NULL, NULL, NULL },
+  { "name", N_("Space name"), WG_FIELD_TEXT, REQUIRED | LIST | TITLE, 100, 0, 0, NULL, NULL, NULL },
   { "kind", N_("Kind"), WG_FIELD_CHOICE, REQUIRED | LIST | FILTER, 0, 0, 0, underground_kinds, NULL, NULL },
   { "address", N_("Address"), WG_FIELD_TEXT, LIST, 200, 0, 0, NULL, NULL, NULL },
   { "area_m2", N_("Area (m²)"), WG_FIELD_DECIMAL, LIST, 0, 0, 1e10, NULL, NULL, NULL },
