@@ -12,14 +12,6 @@
 /* /people: each call is a JSON request whose answer one function turns
  * into the result. */
 
-typedef gpointer (*WgAnswerReader) (JsonNode  *root,
-                                    GError   **error);
-
-typedef struct {
-  WgAnswerReader read;
-  GDestroyNotify free_result;
-} WgPeopleCall;
-
 static gpointer
 wg_api_client_read_person (JsonNode  *root,
                            GError   **error)
@@ -47,13 +39,6 @@ wg_api_client_read_chain (JsonNode  *root,
 }
 
 static gpointer
-wg_api_client_read_nothing (JsonNode  *root,
-                            GError   **error)
-{
-  return GINT_TO_POINTER (TRUE);
-}
-
-static gpointer
 wg_api_client_read_id_number (JsonNode  *root,
                               GError   **error)
 {
@@ -69,74 +54,16 @@ wg_api_client_read_id_number (JsonNode  *root,
   return g_strdup (number);
 }
 
-static const WgPeopleCall read_person = { wg_api_client_read_person, g_object_unref };
-static const WgPeopleCall read_page = { wg_api_client_read_page, (GDestroyNotify) wg_person_page_free };
-static const WgPeopleCall read_chain = { wg_api_client_read_chain, (GDestroyNotify) wg_person_chain_free };
-static const WgPeopleCall read_nothing = { wg_api_client_read_nothing, NULL };
-static const WgPeopleCall read_id_number = { wg_api_client_read_id_number, g_free };
-
-static void
-wg_api_client_people_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const WgPeopleCall *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gpointer value;
-
-  root = wg_api_client_request_finish (WG_API_CLIENT (source), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  value = call->read (root, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, call->free_result);
-}
-
-static void
-wg_api_client_people_call (WgApiClient         *self,
-                           gpointer             source_tag,
-                           const WgPeopleCall  *call,
-                           const char          *method,
-                           const char          *path,
-                           JsonNode            *body,
-                           const char * const  *headers,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = _wg_api_client_task_new (self, source_tag, cancellable, callback, user_data);
-
-  g_task_set_task_data (task, (gpointer) call, NULL);
-  _wg_api_client_request_with_headers_async (self, method, path, body, headers, cancellable,
-                                             wg_api_client_people_cb, g_steal_pointer (&task));
-}
+static const WgApiCall read_person = { wg_api_client_read_person, g_object_unref };
+static const WgApiCall read_page = { wg_api_client_read_page, (GDestroyNotify) wg_person_page_free };
+static const WgApiCall read_chain = { wg_api_client_read_chain, (GDestroyNotify) wg_person_chain_free };
+static const WgApiCall read_id_number = { wg_api_client_read_id_number, g_free };
 
 static char *
 wg_api_client_person_path (gint64      id,
                            const char *suffix)
 {
   return g_strdup_printf (WG_API_PEOPLE "/%" G_GINT64_FORMAT "%s", id, suffix != NULL ? suffix : "");
-}
-
-static void
-wg_api_client_add_parameter (GString    *path,
-                             const char *name,
-                             const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') == NULL ? '?' : '&');
-  g_string_append_printf (path, "%s=%s", name, escaped);
 }
 
 /* Public API */
@@ -152,14 +79,14 @@ wg_api_client_people_path (const WgPeopleQuery *query,
 
   if (query != NULL)
     {
-      wg_api_client_add_parameter (path, "region", query->region);
-      wg_api_client_add_parameter (path, "status", query->status);
-      wg_api_client_add_parameter (path, "tag", query->tag);
-      wg_api_client_add_parameter (path, "q", query->q);
+      _wg_api_client_add_parameter (path, "region", query->region);
+      _wg_api_client_add_parameter (path, "status", query->status);
+      _wg_api_client_add_parameter (path, "tag", query->tag);
+      _wg_api_client_add_parameter (path, "q", query->q);
     }
-  wg_api_client_add_parameter (path, "limit", limit_text);
-  wg_api_client_add_parameter (path, "cursor", cursor);
-  wg_api_client_add_parameter (path, "total", total ? "true" : NULL);
+  _wg_api_client_add_parameter (path, "limit", limit_text);
+  _wg_api_client_add_parameter (path, "cursor", cursor);
+  _wg_api_client_add_parameter (path, "total", total ? "true" : NULL);
   return g_string_free (path, FALSE);
 }
 
@@ -178,7 +105,7 @@ wg_api_client_list_people_async (WgApiClient         *self,
   g_return_if_fail (WG_IS_API_CLIENT (self));
 
   path = wg_api_client_people_path (query, cursor, limit, total);
-  wg_api_client_people_call (self, wg_api_client_list_people_async, &read_page, "GET", path, NULL, NULL,
+  _wg_api_client_call (self, wg_api_client_list_people_async, &read_page, "GET", path, NULL, NULL,
                              cancellable, callback, user_data);
 }
 
@@ -200,7 +127,7 @@ wg_api_client_get_person_async (WgApiClient         *self,
   g_autofree char *path = wg_api_client_person_path (id, NULL);
 
   g_return_if_fail (WG_IS_API_CLIENT (self));
-  wg_api_client_people_call (self, wg_api_client_get_person_async, &read_person, "GET", path, NULL, NULL,
+  _wg_api_client_call (self, wg_api_client_get_person_async, &read_person, "GET", path, NULL, NULL,
                              cancellable, callback, user_data);
 }
 
@@ -224,7 +151,7 @@ wg_api_client_create_person_async (WgApiClient         *self,
 
   g_return_if_fail (WG_IS_API_CLIENT (self));
   g_return_if_fail (body != NULL);
-  wg_api_client_people_call (self, wg_api_client_create_person_async, &read_person, "POST", WG_API_PEOPLE,
+  _wg_api_client_call (self, wg_api_client_create_person_async, &read_person, "POST", WG_API_PEOPLE,
                              body, idempotency_key != NULL ? headers : NULL,
                              cancellable, callback, user_data);
 }
@@ -252,7 +179,7 @@ wg_api_client_update_person_async (WgApiClient         *self,
 
   g_return_if_fail (WG_IS_API_CLIENT (self));
   g_return_if_fail (body != NULL);
-  wg_api_client_people_call (self, wg_api_client_update_person_async, &read_person, "PATCH", path, body,
+  _wg_api_client_call (self, wg_api_client_update_person_async, &read_person, "PATCH", path, body,
                              headers, cancellable, callback, user_data);
 }
 
@@ -277,7 +204,7 @@ wg_api_client_delete_person_async (WgApiClient         *self,
   const char *headers[] = { "If-Match", if_match, NULL };
 
   g_return_if_fail (WG_IS_API_CLIENT (self));
-  wg_api_client_people_call (self, wg_api_client_delete_person_async, &read_nothing, "DELETE", path, NULL,
+  _wg_api_client_call (self, wg_api_client_delete_person_async, &_wg_api_call_nothing, "DELETE", path, NULL,
                              headers, cancellable, callback, user_data);
 }
 
@@ -304,7 +231,7 @@ wg_api_client_reveal_id_number_async (WgApiClient         *self,
   g_return_if_fail (WG_IS_API_CLIENT (self));
   json_object_set_string_member (object, "reason", reason);
   json_node_set_object (body, object);
-  wg_api_client_people_call (self, wg_api_client_reveal_id_number_async, &read_id_number, "POST", path,
+  _wg_api_client_call (self, wg_api_client_reveal_id_number_async, &read_id_number, "POST", path,
                              body, NULL, cancellable, callback, user_data);
 }
 
@@ -326,7 +253,7 @@ wg_api_client_get_person_chain_async (WgApiClient         *self,
   g_autofree char *path = wg_api_client_person_path (id, "/chain");
 
   g_return_if_fail (WG_IS_API_CLIENT (self));
-  wg_api_client_people_call (self, wg_api_client_get_person_chain_async, &read_chain, "GET", path, NULL,
+  _wg_api_client_call (self, wg_api_client_get_person_chain_async, &read_chain, "GET", path, NULL,
                              NULL, cancellable, callback, user_data);
 }
 

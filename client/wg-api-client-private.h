@@ -1,7 +1,8 @@
 /* wg-api-client-private.h — the transport of WgApiClient, shared by
  * wg-api-client.c (the object, sending, the generic request) and the files
  * that implement one resource each (wg-api-client-session.c,
- * wg-api-client-regions.c, wg-api-client-people.c). */
+ * wg-api-client-regions.c, wg-api-client-people.c, wg-api-client-records.c;
+ * the generic resource call is in wg-api-client-call.c). */
 #pragma once
 
 #include "wg-api-client.h"
@@ -64,5 +65,35 @@ GBytes   *_wg_api_client_send_finish       (WgApiClient          *self,
 /* NULL without error for an empty answer. */
 JsonNode *_wg_api_client_parse             (GBytes               *bytes,
                                             GError              **error);
+
+/* A resource call (wg-api-client-call.c): a JSON request whose answer
+ * @read turns into the task's pointer (freed with @free_result). */
+typedef gpointer (*WgApiAnswerReader) (JsonNode  *root,
+                                       GError   **error);
+
+typedef struct {
+  WgApiAnswerReader read;
+  GDestroyNotify    free_result;
+} WgApiCall;
+
+/* Answers TRUE (as a pointer) whatever the body: for 204 answers. */
+extern const WgApiCall _wg_api_call_nothing;
+/* Answers the JSON object of the answer (json_object_unref). */
+extern const WgApiCall _wg_api_call_object;
+
+void      _wg_api_client_call              (WgApiClient          *self,
+                                            gpointer              source_tag,
+                                            const WgApiCall      *call,
+                                            const char           *method,
+                                            const char           *path,
+                                            JsonNode             *body,
+                                            const char * const   *headers,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+/* Appends ?name=value or &name=value, escaped; nothing for NULL or "". */
+void      _wg_api_client_add_parameter     (GString              *path,
+                                            const char           *name,
+                                            const char           *value);
 
 G_END_DECLS
