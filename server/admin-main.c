@@ -16,6 +16,7 @@
 #include "wg-pg.h"
 #include "wg-protect.h"
 #include "wg-seed.h"
+#include "wg-validate.h"
 #include "wg-territory.h"
 
 /* Exit statuses. */
@@ -632,13 +633,14 @@ wg_admin_seed (PGconn       *conn,
                const char   *data_dir,
                WgSeedScale   scale,
                guint64       seed,
+               const GDate  *as_of,
                GError      **error)
 {
   gint64 start = g_get_monotonic_time ();
   g_autoptr(PGresult) size = NULL;
 
   g_print ("Seeding the %s scale with seed %" G_GUINT64_FORMAT ":\n", wg_seed_scale_to_string (scale), seed);
-  if (!wg_seed_run (conn, protect, data_dir, scale, seed, wg_admin_seed_progress, NULL, error))
+  if (!wg_seed_run (conn, protect, data_dir, scale, seed, as_of, wg_admin_seed_progress, NULL, error))
     return FALSE;
   size = wg_pg_exec (conn, "SELECT pg_size_pretty(pg_database_size(current_database()))", 0, NULL, error);
   if (size == NULL)
@@ -655,11 +657,13 @@ wg_admin_command_seed (const char  *conninfo,
 {
   g_autofree char *scale_text = NULL;
   g_autofree char *seed_text = NULL;
+  g_autofree char *as_of_text = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *data_dir = NULL;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, "demo (~30 k people, default) or full (Dongcheng, ~1.2 M)", "SCALE" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Seed of the generator (default 1): the same seed, the same data", "N" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, "The generator's today (default 2026-10-31, for the same data on any day)", "YYYY-MM-DD" },
     { "key-file", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "The server's key file ([security] key_file; see generate-key)", "FILE" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Read the name and county files from DIR", "DIR" },
     { NULL }
@@ -670,6 +674,7 @@ wg_admin_command_seed (const char  *conninfo,
   g_autoptr(WgProtect) protect = NULL;
   WgSeedScale scale = WG_SEED_SCALE_DEMO;
   guint64 seed = 1;
+  GDate as_of;
 
   if (context == NULL)
     return wg_admin_fail (error);
@@ -678,7 +683,8 @@ wg_admin_command_seed (const char  *conninfo,
   if (key_file == NULL)
     return wg_admin_usage_error (context, "--key-file is required");
   if ((scale_text != NULL && !wg_seed_scale_from_string (scale_text, &scale, &error)) ||
-      (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, &error)))
+      (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, &error)) ||
+      (as_of_text != NULL && !wg_validate_date (as_of_text, "as-of", &as_of, &error)))
     return wg_admin_fail (error);
   if (data_dir == NULL)
     data_dir = wg_territory_find_data_dir ();
@@ -686,7 +692,7 @@ wg_admin_command_seed (const char  *conninfo,
   if (protect == NULL)
     return wg_admin_fail (error);
   conn = wg_admin_connect_current (conninfo, &error);
-  if (conn == NULL || !wg_admin_seed (conn, protect, data_dir, scale, seed, &error))
+  if (conn == NULL || !wg_admin_seed (conn, protect, data_dir, scale, seed, as_of_text != NULL ? &as_of : NULL, &error))
     return wg_admin_fail (error);
   return WG_ADMIN_EXIT_OK;
 }

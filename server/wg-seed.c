@@ -397,6 +397,7 @@ wg_seed_run (PGconn         *owner_conn,
              const char     *data_dir,
              WgSeedScale     scale,
              guint64         seed,
+             const GDate    *as_of,
              WgSeedProgress  progress,
              gpointer        user_data,
              GError        **error)
@@ -407,16 +408,20 @@ wg_seed_run (PGconn         *owner_conn,
   gint64 start;
 
   g_return_val_if_fail (scale == WG_SEED_SCALE_DEMO || scale == WG_SEED_SCALE_FULL, FALSE);
+  g_return_val_if_fail (as_of == NULL || g_date_valid (as_of), FALSE);
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, WG_SEED_TODAY_DAY, WG_SEED_TODAY_MONTH, WG_SEED_TODAY_YEAR);
+  if (as_of != NULL)
+    today = *as_of;
+  else
+    g_date_set_dmy (&today, WG_SEED_TODAY_DAY, WG_SEED_TODAY_MONTH, WG_SEED_TODAY_YEAR);
   self.conn = owner_conn;
   self.protect = protect;
   self.scale = scale;
   self.seed = seed;
   self.plan = plans[scale];
   self.today = g_date_get_julian (&today);
-  self.created_at = g_strdup_printf ("%04d-%02d-%02d 00:00:00+08", WG_SEED_TODAY_YEAR,
-                                     WG_SEED_TODAY_MONTH, WG_SEED_TODAY_DAY);
+  self.created_at = g_strdup_printf ("%04d-%02d-%02d 00:00:00+08", g_date_get_year (&today),
+                                     g_date_get_month (&today), g_date_get_day (&today));
   self.houses = g_array_new (FALSE, FALSE, sizeof (WgSeedHouse));
   self.households = g_array_new (FALSE, FALSE, sizeof (WgSeedHousehold));
   self.persons = g_array_new (FALSE, FALSE, sizeof (WgSeedPerson));

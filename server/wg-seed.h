@@ -31,9 +31,11 @@ typedef enum {
   WG_SEED_SCALE_FULL,   /* Dongcheng: ~1.18 M people, a year of diary */
 } WgSeedScale;
 
-/* The generator's "today": birth dates, tag and residence dates and the
- * diary's last day never pass it, so that the same seed gives the same data
- * on any day.  Diary entries cover the days before it. */
+/* The generator's default "today": birth dates, tag and residence dates
+ * and the diary's last day never pass it, so that the same seed gives the
+ * same data on any day.  Diary entries cover the days before it.  A demo
+ * passes the real date instead (wg_seed_run's @as_of) so that its diary
+ * reaches today. */
 #define WG_SEED_TODAY_YEAR  2026
 #define WG_SEED_TODAY_MONTH 10
 #define WG_SEED_TODAY_DAY   31
@@ -55,12 +57,14 @@ const char  *wg_seed_scale_to_string   (WgSeedScale   scale);
  * connection to a database at the current schema whose person table is
  * empty; @protect encrypts and indexes the ID numbers; @data_dir holds
  * surnames_zh_weighted.csv, given_names_zh.csv and nbs2023_areas.csv (the
- * project's data/ folder).  @progress may be NULL. */
+ * project's data/ folder).  @as_of is the generator's "today" (NULL: the
+ * WG_SEED_TODAY_* default).  @progress may be NULL. */
 gboolean     wg_seed_run               (PGconn        *owner_conn,
                                         WgProtect     *protect,
                                         const char    *data_dir,
                                         WgSeedScale    scale,
                                         guint64        seed,
+                                        const GDate   *as_of,
                                         WgSeedProgress progress,
                                         gpointer       user_data,
                                         GError       **error);

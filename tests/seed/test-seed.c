@@ -113,7 +113,7 @@ test_seed_into (const char *database)
   g_autofree char *data_dir = g_build_filename (WG_SOURCE_DIR, "data", NULL);
   g_autoptr(GError) error = NULL;
 
-  wg_seed_run (conn, state.protect, data_dir, WG_SEED_SCALE_DEMO, TEST_SEED, NULL, NULL, &error);
+  wg_seed_run (conn, state.protect, data_dir, WG_SEED_SCALE_DEMO, TEST_SEED, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -553,9 +553,39 @@ test_seed_refuses_second_run (void)
 
   if (test_seed_skip ())
     return;
-  g_assert_false (wg_seed_run (state.conn, state.protect, data_dir, WG_SEED_SCALE_DEMO, 1, NULL, NULL, &error));
+  g_assert_false (wg_seed_run (state.conn, state.protect, data_dir, WG_SEED_SCALE_DEMO, 1, NULL, NULL, NULL, &error));
   g_assert_error (error, WG_ERROR, WG_ERROR_CONFLICT);
   g_assert_cmpint (wg_test_query_int (state.conn, "SELECT count(*) FROM person"), ==, 29700);
+}
+
+/* A demo seeds "as of" the real day, so that its diary reaches today: no
+ * date passes the given one, and the diary's last day is that one. */
+static void
+test_seed_as_of (void)
+{
+  g_autofree char *data_dir = g_build_filename (WG_SOURCE_DIR, "data", NULL);
+  g_autofree char *database = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) as_of = g_date_new_dmy (15, G_DATE_MARCH, 2027);
+
+  if (test_seed_skip ())
+    return;
+  database = test_seed_create_database ("c");
+  g_assert_nonnull (database);
+  conn = wg_test_connect (database, "postgres");
+  wg_seed_run (conn, state.protect, data_dir, WG_SEED_SCALE_DEMO, TEST_SEED, as_of, NULL, NULL,
+               &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT (max(entry_date) = DATE '2027-03-15')::int"
+                                            " FROM diary_entry"), ==, 1);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM person"
+                                            " WHERE birth_date > DATE '2027-03-15'"), ==, 0);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM residence"
+                                            " WHERE from_date > DATE '2027-03-15'"), ==, 0);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM person"), ==, 29700);
+  g_clear_pointer (&conn, PQfinish);
+  wg_test_db_drop (database);
 }
 
 int
@@ -576,6 +606,7 @@ main (int    argc,
   g_test_add_func ("/seed/demo/credit-codes", test_seed_credit_codes);
   g_test_add_func ("/seed/demo/no-clear-id-numbers", test_seed_no_clear_numbers);
   g_test_add_func ("/seed/demo/refuses-second-run", test_seed_refuses_second_run);
+  g_test_add_func ("/seed/demo/as-of", test_seed_as_of);
   test_seed_set_up ();
   status = g_test_run ();
   test_seed_tear_down ();
