@@ -1,26 +1,23 @@
 /* wg-people-model.h — the people of a filter, paged from the server
  *
- * A GListModel of WgPerson that holds only the pages loaded so far (keyset
- * pages of GET /people): when a view asks for an item near the end, the
- * next page is fetched and appended (items-changed).  Changing the query
- * empties the model and starts again; the first page asks for the total,
- * so "N people" is known without loading them.
+ * A WgPagedModel of WgPerson over GET /people: the paging, the total and
+ * the loading state are the base class's (wg-paged-model.h); this class
+ * holds the filters and keeps the calls the people page has always made.
  */
 #pragma once
 
-#include <gio/gio.h>
-
 #include "wg-api-client-people.h"
+#include "wg-paged-model.h"
 
 G_BEGIN_DECLS
 
 #define WG_TYPE_PEOPLE_MODEL (wg_people_model_get_type ())
-G_DECLARE_FINAL_TYPE (WgPeopleModel, wg_people_model, WG, PEOPLE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (WgPeopleModel, wg_people_model, WG, PEOPLE_MODEL, WgPagedModel)
 
 /* Rows per request. */
-#define WG_PEOPLE_MODEL_PAGE_SIZE 100
+#define WG_PEOPLE_MODEL_PAGE_SIZE WG_PAGED_MODEL_PAGE_SIZE
 /* The next page is asked for when a view reaches this close to the end. */
-#define WG_PEOPLE_MODEL_PREFETCH 40
+#define WG_PEOPLE_MODEL_PREFETCH WG_PAGED_MODEL_PREFETCH
 
 WgPeopleModel *wg_people_model_new          (WgApiClient         *client);
 
