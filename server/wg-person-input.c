@@ -28,6 +28,12 @@ static const char * const known_tags[] = {
   "drug_rehabilitation", "mental_disorder", "left_behind_child", "veteran", "key_youth", NULL
 };
 
+const char * const *
+wg_person_tags (void)
+{
+  return known_tags;
+}
+
 static gboolean
 all_digits (const char *value,
             gsize       length)
@@ -281,6 +287,11 @@ parse_field (WgPersonInput  *input,
       return FALSE;
     }
   if (!rule->check (value, rule->name, error))
+    return FALSE;
+  /* A phone is stored as its digits, so that a prefix search finds
+   * "010-6512 3456" by "0106512" (migration 004 converted older rows). */
+  if (field == WG_PERSON_PHONE &&
+      (value = normalised = wg_normalize_phone (value, rule->name, error)) == NULL)
     return FALSE;
   wg_person_input_set (input, field, value);
   return TRUE;

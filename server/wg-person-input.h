@@ -42,6 +42,8 @@ typedef struct {
 } WgPersonInput;
 
 const char    *wg_person_field_name     (WgPersonField        field);
+/* The special-group tags a person may carry, NULL-terminated. */
+const char * const *wg_person_tags      (void);
 
 WgPersonInput *wg_person_input_new      (void);
 void           wg_person_input_free     (WgPersonInput       *input);

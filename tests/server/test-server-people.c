@@ -417,6 +417,17 @@ test_people_search (Fixture       *fixture,
   /* Phone prefixes. */
   assert_finds (fixture, token, "1990000", NULL, (gint64[]) { two }, 1);
   assert_finds (fixture, token, "19911110", NULL, (gint64[]) { three }, 1);
+  /* A landline written with separators is stored as its digits and found
+   * by a prefix of them. */
+  {
+    gint64 landline = people_create_simple (fixture, token, "鱻靐", GRID_1, NULL, "010-6512 3456");
+    g_autofree char *sql = g_strdup_printf ("SELECT phone FROM person WHERE id = %" G_GINT64_FORMAT,
+                                            landline);
+    g_autofree char *stored = people_admin_text (fixture, sql);
+
+    g_assert_cmpstr (stored, ==, "01065123456");
+    assert_finds (fixture, token, "0106512", NULL, (gint64[]) { landline }, 1);
+  }
   /* Filters with a search. */
   assert_finds (fixture, token, "龘", "status=registered", (gint64[]) { two }, 1);
   assert_finds (fixture, token, "龘", "tag=elderly_alone", (gint64[]) { two, wild, one }, 3);

@@ -113,5 +113,6 @@ main (int   argc,
   wg_test_add_input_tests ();
   wg_test_add_parallel_tests ();
   wg_test_add_people_tests ();
+  wg_test_add_summary_tests ();
   return g_test_run ();
 }
