@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "wg-error.h"
+#include "wg-json.h"
 #include "wg-record-kind.h"
 #include "wg-region.h"
 #include "wg-validate.h"
@@ -86,7 +88,8 @@ number_value (JsonNode *value,
   if (!is_string (value))
     return FALSE;
   text = g_strstrip (g_strdup (json_node_get_string (value)));
-  if (*text == '\0')
+  /* Decimal notation only: g_ascii_strtod would also read "0x1A", "inf". */
+  if (*text == '\0' || text[strspn (text, "0123456789+-.eE")] != '\0')
     return FALSE;
   *out = g_ascii_strtod (text, &end);
   return *end == '\0' && isfinite (*out);
@@ -225,16 +228,33 @@ parse_boolean (const WgFieldSpec  *field,
   return NULL;
 }
 
+/* "2026/3/7", as spreadsheets show dates in China, as "2026-03-07"; other
+ * text unchanged (wg_validate_date judges it). */
+static char *
+iso_date (const char *text)
+{
+  guint year;
+  guint month;
+  guint day;
+  char end;
+
+  if (strchr (text, '/') == NULL ||
+      sscanf (text, "%4u/%2u/%2u%c", &year, &month, &day, &end) != 3)
+    return g_strdup (text);
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
 static JsonNode *
 parse_date (const WgFieldSpec  *field,
             JsonNode           *value,
             GError            **error)
 {
   g_autofree char *text = text_value (field, value, error);
+  g_autofree char *date = text != NULL ? iso_date (text) : NULL;
 
-  if (text == NULL || !wg_validate_date (text, field->name, NULL, error))
+  if (date == NULL || !wg_validate_date (date, field->name, NULL, error))
     return NULL;
-  return string_node (text);
+  return string_node (date);
 }
 
 static JsonNode *
@@ -271,7 +291,8 @@ parse_class_code (const WgFieldSpec  *field,
   if (text == NULL)
     return NULL;
   if (strlen (text) != 4 || text[0] != '0' || text[1] < '1' || text[1] > '6' ||
-      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]))
+      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) ||
+      (text[2] == '0' && text[3] == '0'))
     {
       wg_set_field_error (error, field->name,
                           "A class code has four digits, 0101 to 0699 (01 public facilities … "
@@ -279,6 +300,19 @@ parse_class_code (const WgFieldSpec  *field,
       return NULL;
     }
   return string_node (text);
+}
+
+/* @text with the full-width comma and semicolon (typed with a Chinese
+ * input method) as ASCII ones.  g_strsplit_set() splits on bytes: given
+ * "，" it would cut Chinese characters that share its continuation bytes. */
+static char *
+ascii_separators (const char *text)
+{
+  g_autoptr(GString) result = g_string_new (text);
+
+  g_string_replace (result, "，", ",", 0);
+  g_string_replace (result, "；", ";", 0);
+  return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
 /* [lon, lat] from an array of two numbers or "lon,lat"; FALSE when out of
@@ -301,7 +335,8 @@ position_value (JsonNode *value,
     }
   else if (is_string (value))
     {
-      g_auto(GStrv) parts = g_strsplit_set (json_node_get_string (value), ",，", 3);
+      g_autofree char *text = ascii_separators (json_node_get_string (value));
+      g_auto(GStrv) parts = g_strsplit (text, ",", 3);
       char *end_lon = NULL;
       char *end_lat = NULL;
 
@@ -442,8 +477,11 @@ parse_polygon (const WgFieldSpec  *field,
   JsonArray *polygons = NULL;
   JsonNode *node;
 
+  /* Text (a CSV cell) is parsed with the nesting guard: a cell of ten
+   * thousand '[' would otherwise recurse that deep. */
   if (is_string (value))
-    parsed = json_from_string (json_node_get_string (value), NULL);
+    parsed = wg_json_parse (json_node_get_string (value), strlen (json_node_get_string (value)),
+                            NULL);
   if (parsed != NULL)
     value = parsed;
   if (JSON_NODE_HOLDS_OBJECT (value))
@@ -531,7 +569,8 @@ parse_text_list (const WgFieldSpec  *field,
 
   if (is_string (value))
     {
-      g_auto(GStrv) parts = g_strsplit_set (json_node_get_string (value), ";；,，", -1);
+      g_autofree char *text = ascii_separators (json_node_get_string (value));
+      g_auto(GStrv) parts = g_strsplit_set (text, ";,", -1);
 
       for (guint i = 0; parts[i] != NULL; i++)
         if (!add_list_item (field, items, parts[i], error))

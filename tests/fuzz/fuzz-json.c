@@ -1,8 +1,8 @@
 /* fuzz-json.c — untrusted JSON through every common/ parser
  *
  * Built as a libFuzzer target with -Dfuzzing (clang), and otherwise as a
- * program that replays the corpus: the unit suite runs it on every build, so
- * each input that once crashed stays a regression test.
+ * program that replays the corpus (fuzz-replay.c): the unit suite runs it on
+ * every build, so each input that once crashed stays a regression test.
  */
 #define G_LOG_DOMAIN "fuzz-json"
 
@@ -15,7 +15,7 @@
 #include "wg-region.h"
 #include "wg-user.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-replay.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -44,37 +44,3 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   (void) wg_json_require_string (object, "name", 100, NULL);
   return 0;
 }
-
-#ifndef WG_FUZZING
-int
-main (int   argc,
-      char *argv[])
-{
-  guint replayed = 0;
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
-      const char *name;
-
-      if (dir == NULL)
-        {
-          g_printerr ("cannot open corpus %s\n", argv[i]);
-          return 1;
-        }
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (argv[i], name, NULL);
-          g_autofree char *contents = NULL;
-          gsize length = 0;
-
-          if (!g_file_get_contents (path, &contents, &length, NULL))
-            return 1;
-          LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
-          replayed++;
-        }
-    }
-  g_print ("replayed %u inputs\n", replayed);
-  return replayed > 0 ? 0 : 1;
-}
-#endif
