@@ -9,7 +9,9 @@
 #include "wg-error-messages.h"
 #include "wg-people-view.h"
 #include "wg-person-rules.h"
+#include "wg-record-rules.h"
 #include "wg-region.h"
+#include "wg-region-filter.h"
 
 struct _WgPeopleView
 {
@@ -97,22 +99,6 @@ wg_people_view_update_actions (WgPeopleView *self)
                                  self->model != NULL && !wg_people_model_get_loading (self->model));
 }
 
-static char *
-wg_people_view_format_count (gint64 count)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  GString *grouped = g_string_new (NULL);
-  gsize length = strlen (digits);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append_c (grouped, ',');
-      g_string_append_c (grouped, digits[i]);
-    }
-  return g_string_free (grouped, FALSE);
-}
-
 static void
 wg_people_view_update_status (WgPeopleView *self)
 {
@@ -124,7 +110,7 @@ wg_people_view_update_status (WgPeopleView *self)
   g_clear_pointer (&self->count_text, g_free);
   if (total >= 0)
     {
-      g_autofree char *number = wg_people_view_format_count (total);
+      g_autofree char *number = wg_record_format_count (total);
 
       /* Translators: %s is a number with thousands separators */
       self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
@@ -170,9 +156,7 @@ wg_people_view_selected_tag (WgPeopleView *self)
 static const char *
 wg_people_view_selected_region (WgPeopleView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
-
-  return selected < self->region_codes->len ? g_ptr_array_index (self->region_codes, selected) : NULL;
+  return wg_region_filter_get_selected (self->region_dropdown, self->region_codes);
 }
 
 static void
@@ -431,52 +415,11 @@ wg_people_view_add_columns (WgPeopleView *self)
     }
 }
 
-/* The region drop-down: the button shows the name, the list indents
- * communities and grids under their street. */
-static void
-wg_people_view_region_setup_cb (GtkSignalListItemFactory *factory,
-                                GtkListItem              *item,
-                                gpointer                  indent)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-wg_people_view_region_bind_cb (GtkSignalListItemFactory *factory,
-                               GtkListItem              *item,
-                               gpointer                  indent)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (string), "wg-level"));
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_margin_start (label, indent != NULL && level > WG_REGION_LEVEL_STREET
-                                      ? 16 * (level - WG_REGION_LEVEL_STREET) : 0);
-}
-
-static GtkListItemFactory *
-wg_people_view_region_factory (gboolean indent)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (wg_people_view_region_setup_cb), GINT_TO_POINTER (indent));
-  g_signal_connect (factory, "bind", G_CALLBACK (wg_people_view_region_bind_cb), GINT_TO_POINTER (indent));
-  return factory;
-}
-
 static void
 wg_people_view_init_filters (WgPeopleView *self)
 {
-  g_autoptr(GtkListItemFactory) button_factory = wg_people_view_region_factory (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = wg_people_view_region_factory (TRUE);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   gtk_string_list_append (statuses, _("Every status"));
   for (guint i = 0; wg_person_statuses[i] != NULL; i++)
@@ -489,12 +432,7 @@ wg_people_view_init_filters (WgPeopleView *self)
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
   self->region_labels = gtk_string_list_new (NULL);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (self->region_labels, _("All of my territory"));
-  g_ptr_array_add (self->region_codes, NULL);
-  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (self->region_labels));
-  gtk_drop_down_set_expression (self->region_dropdown, expression);
-  gtk_drop_down_set_factory (self->region_dropdown, button_factory);
-  gtk_drop_down_set_list_factory (self->region_dropdown, list_factory);
+  wg_region_filter_init (self->region_dropdown, self->region_labels, self->region_codes);
   self->setting_filters = FALSE;
 }
 
@@ -548,50 +486,14 @@ wg_people_view_set_session (WgPeopleView *self,
   wg_people_view_update_status (self);
 }
 
-static int
-wg_people_view_compare_codes (gconstpointer a,
-                              gconstpointer b)
-{
-  /* codes nest (110101001 < 110101001001 < 110101001001001), so the
-   * order of the codes is the order of the tree */
-  return g_strcmp0 (wg_region_get_code (*(WgRegion **) a), wg_region_get_code (*(WgRegion **) b));
-}
-
 void
 wg_people_view_set_regions (WgPeopleView *self,
                             GListModel   *regions)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = regions != NULL ? g_list_model_get_n_items (regions) : 0;
-
   g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
 
-  for (guint i = 0; i < n; i++)
-    {
-      WgRegion *region = g_list_model_get_item (regions, i);
-
-      if (wg_region_get_level (region) != WG_REGION_LEVEL_DISTRICT)
-        g_ptr_array_add (sorted, region);
-      else
-        g_object_unref (region);
-    }
-  g_ptr_array_sort (sorted, wg_people_view_compare_codes);
-
   self->setting_filters = TRUE;
-  gtk_drop_down_set_selected (self->region_dropdown, 0);
-  gtk_string_list_splice (self->region_labels, 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->region_labels)) - 1, NULL);
-  g_ptr_array_set_size (self->region_codes, 1);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      WgRegion *region = g_ptr_array_index (sorted, i);
-      g_autoptr(GObject) item = NULL;
-
-      gtk_string_list_append (self->region_labels, wg_region_get_name (region));
-      item = g_list_model_get_item (G_LIST_MODEL (self->region_labels), i + 1);
-      g_object_set_data (item, "wg-level", GUINT_TO_POINTER (wg_region_get_level (region)));
-      g_ptr_array_add (self->region_codes, g_strdup (wg_region_get_code (region)));
-    }
+  wg_region_filter_fill (self->region_dropdown, self->region_labels, self->region_codes, regions);
   self->setting_filters = FALSE;
   wg_person_detail_set_regions (self->detail, regions);
 }
@@ -641,13 +543,7 @@ wg_people_view_set_region (WgPeopleView *self,
 {
   g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), FALSE);
 
-  for (guint i = 0; i < self->region_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->region_codes, i), code) == 0)
-      {
-        gtk_drop_down_set_selected (self->region_dropdown, i);
-        return TRUE;
-      }
-  return FALSE;
+  return wg_region_filter_select (self->region_dropdown, self->region_codes, code);
 }
 
 gboolean
