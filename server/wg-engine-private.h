@@ -57,6 +57,34 @@ WgUser   *_wg_engine_user_from_row   (PGresult               *result,
                                       int                     row,
                                       int                     first);
 
+/* The record an earlier create of this user with @key made (0: none),
+ * under an advisory lock so that two requests with one key take turns;
+ * a key used for another @resource is a conflict naming Idempotency-Key. */
+gboolean  _wg_engine_find_idempotent (PGconn                 *conn,
+                                      gint64                  user_id,
+                                      const char             *key,
+                                      const char             *resource,
+                                      gint64                 *record_id,
+                                      GError                **error);
+gboolean  _wg_engine_remember_idempotent (PGconn             *conn,
+                                      gint64                  user_id,
+                                      const char             *key,
+                                      const char             *resource,
+                                      gint64                  record_id,
+                                      GError                **error);
+
+/* The GRID object of the chains, for the grid at ltree path @path (an SQL
+ * expression): {"code", "name", "community": {"code", "name"}, "street":
+ * {"code", "name"}}; the names of the community and street come through
+ * wg_region_names, so they are there also when they lie above the scope. */
+#define WG_GRID_CHAIN_JSON(path) \
+  "(SELECT json_build_object('code', g.code, 'name', g.name," \
+  "   'community', json_build_object('code', substr(g.code, 1, 12), 'name'," \
+  "      (SELECT n.name FROM wg_region_names(ARRAY[substr(g.code, 1, 12)]) n))," \
+  "   'street', json_build_object('code', substr(g.code, 1, 9), 'name'," \
+  "      (SELECT n.name FROM wg_region_names(ARRAY[substr(g.code, 1, 9)]) n)))" \
+  " FROM regions g WHERE g.path = " path ")"
+
 /* The ID-number protection of wg_engine_set_protect, or NULL. */
 WgProtect *_wg_engine_get_protect    (WgEngine               *self);
 

@@ -88,6 +88,62 @@ _wg_engine_user_from_row (PGresult *result,
                       PQgetvalue (result, row, first + 6));
 }
 
+gboolean
+_wg_engine_find_idempotent (PGconn      *conn,
+                            gint64       user_id,
+                            const char  *key,
+                            const char  *resource,
+                            gint64      *record_id,
+                            GError     **error)
+{
+  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, user_id);
+  const char *params[] = { user, key };
+  g_autoptr(PGresult) lock = NULL;
+  g_autoptr(PGresult) result = NULL;
+
+  *record_id = 0;
+  lock = wg_pg_exec (conn, "SELECT pg_advisory_xact_lock(hashtextextended($2::text, $1::bigint))",
+                     2, params, error);
+  if (lock == NULL)
+    return FALSE;
+  result = wg_pg_exec (conn,
+                       "SELECT record_id, resource FROM idempotency_key"
+                       " WHERE user_id = $1::bigint AND key = $2::text",
+                       2, params, error);
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    return TRUE;
+  if (!g_str_equal (PQgetvalue (result, 0, 1), resource))
+    {
+      wg_set_error_with_field (error, WG_ERROR_CONFLICT, "Idempotency-Key",
+                               "This Idempotency-Key was used for another kind of record");
+      return FALSE;
+    }
+  *record_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+gboolean
+_wg_engine_remember_idempotent (PGconn      *conn,
+                                gint64       user_id,
+                                const char  *key,
+                                const char  *resource,
+                                gint64       record_id,
+                                GError     **error)
+{
+  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, user_id);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, record_id);
+  const char *params[] = { user, key, resource, id_text };
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn,
+                "INSERT INTO idempotency_key (user_id, key, resource, record_id)"
+                " VALUES ($1::bigint, $2::text, $3::text, $4::bigint)",
+                4, params, error);
+
+  return result != NULL;
+}
+
 static void
 wg_engine_pool_done_cb (GObject      *source,
                         GAsyncResult *result,

@@ -10,7 +10,6 @@
 #include "wg-http.h"
 #include "wg-json.h"
 
-#define MAX_IDEMPOTENCY_KEY_CHARS 100
 #define MAX_REASON_BYTES 4096
 
 /* ------------------------------------------------------------ helpers */
@@ -21,81 +20,8 @@ person_id (WgHttpRequest  *request,
            gint64         *id,
            GError        **error)
 {
-  const char *path = g_uri_get_path (soup_server_message_get_uri (request->message));
-  g_autofree char *segment = NULL;
-  const char *end;
-  guint64 value;
-
-  path += strlen (WG_HTTP_PEOPLE "/");
-  end = strchr (path, '/');
-  segment = end != NULL ? g_strndup (path, end - path) : g_strdup (path);
-  if (!g_ascii_string_to_unsigned (segment, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_NOT_FOUND,
-                           "There is no such person in your territory");
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static const char *
-request_header (WgHttpRequest *request,
-                const char    *name)
-{
-  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->message),
-                                       name);
-}
-
-/* If-Match: the version, bare or as an ETag ("3", W/"3"); missing is 428. */
-static gboolean
-if_match_version (WgHttpRequest  *request,
-                  gint64         *version,
-                  GError        **error)
-{
-  const char *value = request_header (request, "If-Match");
-  g_autofree char *text = NULL;
-  guint64 parsed;
-
-  if (value == NULL)
-    {
-      g_set_error_literal (error, WG_ERROR, WG_ERROR_PRECONDITION_REQUIRED,
-                           "Send If-Match with the version you edited");
-      return FALSE;
-    }
-  if (g_str_has_prefix (value, "W/"))
-    value += 2;
-  text = g_strstrip (g_strdup (value));
-  if (text[0] == '"' && strlen (text) >= 2 && text[strlen (text) - 1] == '"')
-    {
-      text[strlen (text) - 1] = '\0';
-      memmove (text, text + 1, strlen (text));
-    }
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &parsed, NULL))
-    {
-      wg_set_field_error (error, "If-Match", "If-Match must be the version, a positive number");
-      return FALSE;
-    }
-  *version = (gint64) parsed;
-  return TRUE;
-}
-
-static gboolean
-idempotency_key (WgHttpRequest  *request,
-                 const char    **key,
-                 GError        **error)
-{
-  const char *value = request_header (request, "Idempotency-Key");
-
-  *key = value;
-  if (value == NULL)
-    return TRUE;
-  if (*value != '\0' && g_utf8_validate (value, -1, NULL) &&
-      g_utf8_strlen (value, -1) <= MAX_IDEMPOTENCY_KEY_CHARS)
-    return TRUE;
-  wg_set_field_error (error, "Idempotency-Key", "The Idempotency-Key has 1 to %d characters",
-                      MAX_IDEMPOTENCY_KEY_CHARS);
-  return FALSE;
+  return wg_http_request_get_path_id (request, 3, "There is no such person in your territory",
+                                      id, error);
 }
 
 static WgPersonInput *
@@ -182,7 +108,7 @@ wg_http_people_create (WgHttpRequest *request)
   g_autoptr(WgPersonInput) input = NULL;
   const char *key = NULL;
 
-  if (!idempotency_key (request, &key, &error) ||
+  if (!wg_http_request_get_idempotency_key (request, &key, &error) ||
       (input = parse_person (request, FALSE, &error)) == NULL)
     {
       wg_http_respond_error (request, error);
@@ -218,7 +144,7 @@ wg_http_person_update (WgHttpRequest *request)
   gint64 version = 0;
 
   if (!person_id (request, &id, &error) ||
-      !if_match_version (request, &version, &error) ||
+      !wg_http_request_get_if_match (request, &version, &error) ||
       (patch = parse_person (request, TRUE, &error)) == NULL)
     {
       wg_http_respond_error (request, error);
@@ -237,7 +163,7 @@ wg_http_person_delete (WgHttpRequest *request)
   gint64 id = 0;
   gint64 version = 0;
 
-  if (!person_id (request, &id, &error) || !if_match_version (request, &version, &error))
+  if (!person_id (request, &id, &error) || !wg_http_request_get_if_match (request, &version, &error))
     {
       wg_http_respond_error (request, error);
       return;

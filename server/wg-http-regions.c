@@ -26,22 +26,6 @@ wg_http_regions_done_cb (GObject      *source,
                            geojson ? WG_MEDIA_GEOJSON : WG_MEDIA_JSON, body);
 }
 
-static gboolean
-accepts_geojson (SoupServerMessage *message)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
-  const char *accept = soup_message_headers_get_list (headers, "Accept");
-  GSList *types;
-  gboolean found;
-
-  if (accept == NULL)
-    return FALSE;
-  types = soup_header_parse_quality_list (accept, NULL);
-  found = g_slist_find_custom (types, WG_MEDIA_GEOJSON, (GCompareFunc) g_ascii_strcasecmp) != NULL;
-  soup_header_free_list (types);
-  return found;
-}
-
 /* GET /api/v1/regions?level=&parent=&limit=&cursor=&format= */
 void
 wg_http_regions_get (WgHttpRequest *request)
@@ -49,7 +33,7 @@ wg_http_regions_get (WgHttpRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(WgRegionQuery) query = NULL;
 
-  query = wg_region_query_parse (request->query, accepts_geojson (request->message), &error);
+  query = wg_region_query_parse (request->query, wg_http_request_accepts_geojson (request), &error);
   if (query == NULL)
     {
       wg_http_respond_error (request, error);

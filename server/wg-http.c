@@ -12,6 +12,8 @@
 #define USER_ID_KEY "wg-user-id"
 #define STATUS_KEY  "wg-status"
 
+#define MAX_IDEMPOTENCY_KEY_CHARS 100
+
 WgHttpRequest *
 wg_http_request_new (WgEngine          *engine,
                      SoupServerMessage *message,
@@ -94,6 +96,101 @@ wg_http_request_parse_object (WgHttpRequest  *request,
   data = g_bytes_get_data (bytes, &length);
   /* wg_json_parse_object refuses nesting deeper than WG_JSON_MAX_DEPTH. */
   return wg_json_parse_object (data, length, error);
+}
+
+const char *
+wg_http_request_get_header (WgHttpRequest *request,
+                            const char    *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->message),
+                                       name);
+}
+
+gboolean
+wg_http_request_get_path_id (WgHttpRequest  *request,
+                             guint           position,
+                             const char     *not_found_message,
+                             gint64         *id,
+                             GError        **error)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (request->message));
+  g_auto(GStrv) segments = g_strsplit (path + 1, "/", -1);
+  guint64 value;
+
+  if (g_strv_length (segments) <= position ||
+      !g_ascii_string_to_unsigned (segments[position], 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_NOT_FOUND, not_found_message);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+wg_http_request_get_if_match (WgHttpRequest  *request,
+                              gint64         *version,
+                              GError        **error)
+{
+  const char *value = wg_http_request_get_header (request, "If-Match");
+  g_autofree char *text = NULL;
+  guint64 parsed;
+
+  if (value == NULL)
+    {
+      g_set_error_literal (error, WG_ERROR, WG_ERROR_PRECONDITION_REQUIRED,
+                           "Send If-Match with the version you edited");
+      return FALSE;
+    }
+  if (g_str_has_prefix (value, "W/"))
+    value += 2;
+  text = g_strstrip (g_strdup (value));
+  if (text[0] == '"' && strlen (text) >= 2 && text[strlen (text) - 1] == '"')
+    {
+      text[strlen (text) - 1] = '\0';
+      memmove (text, text + 1, strlen (text));
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &parsed, NULL))
+    {
+      wg_set_field_error (error, "If-Match", "If-Match must be the version, a positive number");
+      return FALSE;
+    }
+  *version = (gint64) parsed;
+  return TRUE;
+}
+
+gboolean
+wg_http_request_get_idempotency_key (WgHttpRequest  *request,
+                                     const char    **key,
+                                     GError        **error)
+{
+  const char *value = wg_http_request_get_header (request, "Idempotency-Key");
+
+  *key = value;
+  if (value == NULL)
+    return TRUE;
+  if (*value != '\0' && g_utf8_validate (value, -1, NULL) &&
+      g_utf8_strlen (value, -1) <= MAX_IDEMPOTENCY_KEY_CHARS)
+    return TRUE;
+  wg_set_field_error (error, "Idempotency-Key", "The Idempotency-Key has 1 to %d characters",
+                      MAX_IDEMPOTENCY_KEY_CHARS);
+  return FALSE;
+}
+
+gboolean
+wg_http_request_accepts_geojson (WgHttpRequest *request)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->message);
+  const char *accept = soup_message_headers_get_list (headers, "Accept");
+  GSList *types;
+  gboolean found;
+
+  if (accept == NULL)
+    return FALSE;
+  types = soup_header_parse_quality_list (accept, NULL);
+  found = g_slist_find_custom (types, WG_MEDIA_GEOJSON, (GCompareFunc) g_ascii_strcasecmp) != NULL;
+  soup_header_free_list (types);
+  return found;
 }
 
 /* The status is kept for the request log too: libsoup replaces it with

@@ -51,6 +51,29 @@ const char    *wg_http_request_get_token    (WgHttpRequest     *request);
 JsonNode      *wg_http_request_parse_object (WgHttpRequest     *request,
                                              GError           **error);
 
+/* The request header @name, or NULL. */
+const char    *wg_http_request_get_header   (WgHttpRequest     *request,
+                                             const char        *name);
+/* The number of path segment @position (0 is "api", 2 the resource: in
+ * /api/v1/people/12, 12 is at 3): a positive id, else not-found with
+ * @not_found_message. */
+gboolean       wg_http_request_get_path_id  (WgHttpRequest     *request,
+                                             guint              position,
+                                             const char        *not_found_message,
+                                             gint64            *id,
+                                             GError           **error);
+/* If-Match: the version, bare or as an ETag ("3", W/"3"); missing is 428,
+ * malformed 400 naming "If-Match". */
+gboolean       wg_http_request_get_if_match (WgHttpRequest     *request,
+                                             gint64            *version,
+                                             GError           **error);
+/* Idempotency-Key: NULL when absent; 1 to 100 characters, else 400. */
+gboolean       wg_http_request_get_idempotency_key (WgHttpRequest  *request,
+                                                    const char    **key,
+                                                    GError        **error);
+/* TRUE when the Accept header lists application/geo+json. */
+gboolean       wg_http_request_accepts_geojson (WgHttpRequest  *request);
+
 /* These answer and free @request. */
 void           wg_http_respond_json         (WgHttpRequest     *request,
                                              guint              status,
