@@ -16,7 +16,8 @@
  * index (hex), $5 phone prefix, $6 name (bigrams, through
  * wg_person_ids_by_name of migration 003, which applies the scope itself so
  * that the bigram index serves under RLS) and $7 its LIKE pattern, $8 the
- * LIKE pattern of a one-character name.  RLS adds the scope.
+ * LIKE pattern of a one-character name, $9 an address (the people living in
+ * the houses whose address holds it, migration 005).  RLS adds the scope.
  *
  * Under row-level security PostgreSQL uses an index for a filter only when
  * its operator is leakproof: ltree's <@, LIKE and array @> are not, text
@@ -32,26 +33,26 @@
   " AND ($5::text IS NULL OR (p.phone >= $5::text AND p.phone < $5::text || ':'" \
   "                           AND p.phone LIKE $5::text || '%'))" \
   " AND ($6::text IS NULL OR (p.id = ANY (wg_person_ids_by_name($6::text)) AND p.name LIKE $7::text))" \
-  " AND ($8::text IS NULL OR p.name LIKE $8::text)"
+  " AND ($8::text IS NULL OR p.name LIKE $8::text)" \
+  " AND ($9::text IS NULL OR p.id = ANY (wg_person_ids_by_address($9::text)))"
 
-#define N_FILTER_PARAMS 8
+#define N_FILTER_PARAMS 9
 
 static const char page_sql[] =
   "WITH page AS ("
   "  SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM person p"
-  "  WHERE " PEOPLE_FILTER " AND p.id > $9::bigint"
-  "  ORDER BY p.id LIMIT $10::int + 1) "
-  "SELECT coalesce(json_agg(" WG_PERSON_JSON " ORDER BY p.id) FILTER (WHERE x.n <= $10::int),"
+  "  WHERE " PEOPLE_FILTER " AND p.id > $10::bigint"
+  "  ORDER BY p.id LIMIT $11::int + 1) "
+  "SELECT coalesce(json_agg(" WG_PERSON_JSON " ORDER BY p.id) FILTER (WHERE x.n <= $11::int),"
   "                '[]'::json)::text,"
-  "       max(p.id) FILTER (WHERE x.n <= $10::int), count(*) > $10::int "
+  "       max(p.id) FILTER (WHERE x.n <= $11::int), count(*) > $11::int "
   "FROM page x JOIN person p ON p.id = x.id";
 
 static const char count_sql[] =
   "SELECT count(*) FROM person p WHERE " PEOPLE_FILTER;
 
 /* The household's members, its house (else the person's current
- * residence), the grid and the community and street above it (their
- * names are null when they lie above the user's scope). */
+ * residence), the grid and the community and street above it. */
 static const char chain_sql[] =
   "SELECT json_build_object("
   " 'person', " WG_PERSON_JSON ","
@@ -365,6 +366,7 @@ wg_engine_people_list_job (PGconn   *conn,
     return FALSE;
   filter.values[1] = g_strdup (job->query->status);
   filter.values[2] = g_strdup (job->query->tag);
+  filter.values[8] = g_strdup (job->query->address);
   set_search_params (job, &filter);
   for (guint i = 0; i < N_FILTER_PARAMS; i++)
     params[i] = filter.values[i];

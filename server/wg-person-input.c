@@ -425,6 +425,7 @@ wg_people_query_free (WgPeopleQuery *query)
   g_free (query->status);
   g_free (query->tag);
   g_free (query->q);
+  g_free (query->address);
   g_free (query);
 }
 
@@ -437,6 +438,7 @@ wg_people_query_copy (const WgPeopleQuery *query)
   copy->status = g_strdup (query->status);
   copy->tag = g_strdup (query->tag);
   copy->q = g_strdup (query->q);
+  copy->address = g_strdup (query->address);
   return copy;
 }
 
@@ -533,6 +535,32 @@ parse_q (WgPeopleQuery  *query,
   return TRUE;
 }
 
+/* An address search needs two characters: one would match nearly every
+ * house of the district. */
+static gboolean
+parse_address (WgPeopleQuery  *query,
+               const char     *address,
+               GError        **error)
+{
+  g_autofree char *stripped = NULL;
+  glong length;
+
+  if (address == NULL)
+    return TRUE;
+  stripped = g_strstrip (g_strdup (address));
+  length = g_utf8_validate (stripped, -1, NULL) ? g_utf8_strlen (stripped, -1) : -1;
+  if (length == 0)
+    return TRUE;
+  if (length < 2 || length > MAX_Q_CHARS)
+    {
+      wg_set_field_error (error, "address", "Search an address with 2 to %d characters",
+                          MAX_Q_CHARS);
+      return FALSE;
+    }
+  query->address = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
 static gboolean
 parse_region (WgPeopleQuery  *query,
               const char     *region,
@@ -614,6 +642,7 @@ wg_people_query_parse (GHashTable  *params,
   if (!parse_region (query, param (params, "region"), error) ||
       !parse_filters (query, params, error) ||
       !parse_q (query, param (params, "q"), error) ||
+      !parse_address (query, param (params, "address"), error) ||
       !parse_paging (query, params, error))
     return NULL;
   return g_steal_pointer (&query);

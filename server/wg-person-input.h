@@ -83,6 +83,7 @@ typedef struct {
   char           *tag;
   char           *q;           /* normalised search text */
   WgPeopleSearch  search;
+  char           *address;     /* where they live: 2 characters or more */
   gint64          after_id;    /* decoded cursor, 0 for the first page */
   guint           limit;
   gboolean        total;
@@ -90,7 +91,7 @@ typedef struct {
 
 void           wg_people_query_free     (WgPeopleQuery       *query);
 WgPeopleQuery *wg_people_query_copy     (const WgPeopleQuery *query);
-/* Reads region, status, tag, q, limit, cursor and total; a bad value is
+/* Reads region, status, tag, q, address, limit, cursor and total; a bad value is
  * WG_ERROR_INVALID_INPUT naming the parameter. */
 WgPeopleQuery *wg_people_query_parse    (GHashTable          *params,
                                          GError             **error);

@@ -467,6 +467,94 @@ test_people_search (Fixture       *fixture,
   }
 }
 
+/* People by the address of where they live: a household's members and a
+ * house's current residents, within the scope only. */
+static void
+test_people_by_address (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autofree char *street = NULL;
+  g_autofree char *house = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *ignored = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) elsewhere = NULL;
+  gint64 member, resident, moved_out;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "community");
+  member = people_create_simple (fixture, token, "龘住户", GRID_1, NULL, NULL);
+  resident = people_create_simple (fixture, token, "龘租户", GRID_1, NULL, NULL);
+  moved_out = people_create_simple (fixture, token, "龘旧户", GRID_1, NULL, NULL);
+  house = people_admin_text (fixture, "INSERT INTO house (path, address, use)"
+                                      " SELECT path, '龘靐胡同甲9号', 'residential' FROM regions"
+                                      " WHERE code = '" GRID_1 "' RETURNING id");
+  sql = g_strdup_printf ("INSERT INTO household (path, house_id) SELECT path, %s FROM regions"
+                         " WHERE code = '" GRID_1 "' RETURNING id", house);
+  household = people_admin_text (fixture, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO household_member (person_id, household_id, path, relation)"
+                         " SELECT %" G_GINT64_FORMAT ", %s, path, 'head' FROM regions"
+                         " WHERE code = '" GRID_1 "' RETURNING person_id", member, household);
+  ignored = people_admin_text (fixture, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO residence (person_id, house_id, path, kind, from_date, to_date)"
+                         " SELECT p, %s, path, 'tenant', DATE '2020-01-01', t FROM regions,"
+                         " (VALUES (%" G_GINT64_FORMAT ", NULL::date), (%" G_GINT64_FORMAT
+                         ", DATE '2021-01-01')) AS v (p, t)"
+                         " WHERE code = '" GRID_1 "' RETURNING 1", house, resident, moved_out);
+  {
+    g_autoptr(PGconn) conn = PQconnectdb (wg_test_server_get_admin_conninfo (fixture->server));
+    g_autoptr(PGresult) result = PQexec (conn, sql);
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  }
+
+  /* Two characters of the address find the member and the current
+   * tenant, not the one who moved out. */
+  found = people_list_ids (fixture, "/api/v1/people?address=%E9%BE%98%E9%9D%90&limit=500", token);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (people_ids_contain (found, member));
+  g_assert_true (people_ids_contain (found, resident));
+  g_assert_false (people_ids_contain (found, moved_out));
+  /* With a name search, both apply. */
+  g_clear_pointer (&found, g_array_unref);
+  found = people_list_ids (fixture, "/api/v1/people?address=%E9%BE%98%E9%9D%90&q=%E7%A7%9F%E6%88%B7",
+                           token);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (people_ids_contain (found, resident));
+  /* A household of another street under the same address text: the
+   * district sees it, the community does not. */
+  street = people_first_grid (fixture, "110101.002");
+  {
+    g_autofree char *admin = sign_in (fixture, "admin");
+    gint64 far = people_create_simple (fixture, admin, "龘远户", street, NULL, NULL);
+    g_autofree char *far_sql =
+      g_strdup_printf ("WITH g AS (SELECT path FROM regions WHERE code = '%s'),"
+                       " o AS (INSERT INTO house (path, address, use)"
+                       "       SELECT path, '龘靐胡同乙1号', 'residential' FROM g RETURNING id),"
+                       " h AS (INSERT INTO household (path, house_id)"
+                       "       SELECT g.path, o.id FROM g, o RETURNING id)"
+                       " INSERT INTO household_member (person_id, household_id, path, relation)"
+                       " SELECT %" G_GINT64_FORMAT ", h.id, g.path, 'head' FROM g, h"
+                       " RETURNING person_id", street, far);
+    g_autofree char *inserted = people_admin_text (fixture, far_sql);
+
+    elsewhere = people_list_ids (fixture, "/api/v1/people?address=%E9%BE%98%E9%9D%90", admin);
+    g_assert_cmpuint (elsewhere->len, ==, 3);
+    g_assert_true (people_ids_contain (elsewhere, far));
+    g_clear_pointer (&found, g_array_unref);
+    found = people_list_ids (fixture, "/api/v1/people?address=%E9%BE%98%E9%9D%90", token);
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_false (people_ids_contain (found, far));
+  }
+  /* One character is too little to search an address. */
+  people_assert_field_error (fixture, "GET", "/api/v1/people?address=%E9%BE%98", token, NULL, NULL,
+                             400, "invalid-input", "address");
+}
+
 /* Who sees what: scope by territory (RLS), permissions by role. */
 static void
 test_people_scope (Fixture       *fixture,
@@ -600,6 +688,7 @@ wg_test_add_people_tests (void)
   WG_TEST_ADD ("/server/people/concurrent-edits", test_people_concurrent_edits);
   WG_TEST_ADD ("/server/people/idempotent-create", test_people_idempotent_create);
   WG_TEST_ADD ("/server/people/search", test_people_search);
+  WG_TEST_ADD ("/server/people/by-address", test_people_by_address);
   WG_TEST_ADD ("/server/people/scope", test_people_scope);
   WG_TEST_ADD ("/server/people/reveal-audited", test_people_reveal);
   WG_TEST_ADD ("/server/people/chain", test_people_chain);
