@@ -75,12 +75,7 @@ static const char chain_sql[] =
   "      (SELECT r.house_id FROM residence r WHERE r.person_id = p.id"
   "       AND (r.to_date IS NULL OR r.to_date >= current_date)"
   "       ORDER BY r.from_date DESC, r.id DESC LIMIT 1))),"
-  " 'grid', (SELECT json_build_object('code', g.code, 'name', g.name,"
-  "    'community', json_build_object('code', substr(g.code, 1, 12),"
-  "       'name', (SELECT c.name FROM regions c WHERE c.code = substr(g.code, 1, 12))),"
-  "    'street', json_build_object('code', substr(g.code, 1, 9),"
-  "       'name', (SELECT s.name FROM regions s WHERE s.code = substr(g.code, 1, 9))))"
-  "    FROM regions g WHERE g.path = p.path))::text "
+  " 'grid', " WG_GRID_CHAIN_JSON ("p.path") ")::text "
   "FROM person p WHERE p.id = $1::bigint";
 
 /* ------------------------------------------------------------ helpers */

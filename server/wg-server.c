@@ -37,16 +37,27 @@ static const WgRoute core_routes[] = {
   { WG_API_REGIONS, "GET", wg_http_regions_get },
 };
 
+/* Literal paths come first, so that /api/v1/houses/export is the export
+ * and not the house "export" of /api/v1/houses/{id}. */
 static GArray *
 build_routes (void)
 {
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (WgRoute));
   GArray *routes = g_array_new (FALSE, FALSE, sizeof (WgRoute));
 
-  g_array_append_vals (routes, core_routes, G_N_ELEMENTS (core_routes));
-  wg_http_people_add_routes (routes);
-  wg_http_records_add_routes (routes);
-  wg_http_summary_add_routes (routes);
-  wg_http_csv_add_routes (routes);
+  g_array_append_vals (all, core_routes, G_N_ELEMENTS (core_routes));
+  wg_http_people_add_routes (all);
+  wg_http_records_add_routes (all);
+  wg_http_summary_add_routes (all);
+  wg_http_csv_add_routes (all);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < all->len; i++)
+      {
+        const WgRoute *route = &g_array_index (all, WgRoute, i);
+
+        if ((strchr (route->path, '{') == NULL) == (pass == 0))
+          g_array_append_val (routes, *route);
+      }
   return routes;
 }
 
