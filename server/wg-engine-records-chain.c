@@ -266,9 +266,9 @@ add_resident (PGconn      *conn,
   g_autofree char *person = g_strdup_printf ("%" G_GINT64_FORMAT,
                                              json_object_get_int_member (input, "person_id"));
   const char *from = json_object_get_string_member (input, "from_date");
-  const char *to = json_object_get_null_member (input, "to_date") ||
-                   !json_object_has_member (input, "to_date")
-                   ? NULL : json_object_get_string_member (input, "to_date");
+  JsonNode *to_node = json_object_get_member (input, "to_date");
+  const char *to = to_node != NULL && !JSON_NODE_HOLDS_NULL (to_node) ? json_node_get_string (to_node)
+                                                                      : NULL;
   const char *params[] = { house, person, json_object_get_string_member (input, "kind"), from, to };
   int rows = 0;
 

@@ -113,6 +113,7 @@ main (int   argc,
   wg_test_add_input_tests ();
   wg_test_add_parallel_tests ();
   wg_test_add_people_tests ();
+  wg_test_add_records_tests ();
   wg_test_add_summary_tests ();
   return g_test_run ();
 }

@@ -48,6 +48,7 @@ void wg_test_add_regions_tests (void);
 void wg_test_add_input_tests   (void);
 void wg_test_add_parallel_tests (void);
 void wg_test_add_people_tests   (void);
+void wg_test_add_records_tests  (void);
 void wg_test_add_summary_tests  (void);
 
 G_END_DECLS
