@@ -187,6 +187,7 @@ wg_window_create_page (WgWindow *self,
   if (page == WG_PAGE_MAP)
     {
       self->map_page = wg_map_page_new ();
+      wg_map_page_set_client (WG_MAP_PAGE (self->map_page), self->client);
       return self->map_page;
     }
   if (page == WG_PAGE_RECORDS)

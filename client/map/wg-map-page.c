@@ -63,15 +63,23 @@ show_panel_for (WgMapPage        *self,
   const WgMapShape *community = NULL;
   const WgMapShape *street = NULL;
 
-  if (shape == NULL || shape->level != WG_REGION_LEVEL_GRID)
+  if (shape == NULL)
     {
       gtk_revealer_set_reveal_child (self->panel_revealer, FALSE);
+      wg_map_grid_panel_set_region (self->grid_panel, NULL, NULL, NULL);
       return;
     }
-  community = wg_map_scene_lookup (self->scene, shape->parent_code);
-  if (community != NULL)
-    street = wg_map_scene_lookup (self->scene, community->parent_code);
-  wg_map_grid_panel_set_grid (self->grid_panel, shape, community, street);
+  /* the panel shows what any region holds; the ancestors for grids and
+   * communities */
+  if (shape->level == WG_REGION_LEVEL_GRID)
+    {
+      community = wg_map_scene_lookup (self->scene, shape->parent_code);
+      if (community != NULL)
+        street = wg_map_scene_lookup (self->scene, community->parent_code);
+    }
+  else if (shape->level == WG_REGION_LEVEL_COMMUNITY)
+    street = wg_map_scene_lookup (self->scene, shape->parent_code);
+  wg_map_grid_panel_set_region (self->grid_panel, shape, community, street);
   gtk_revealer_set_reveal_child (self->panel_revealer, TRUE);
   /* labels move out from under the panel */
   gtk_widget_queue_draw (GTK_WIDGET (self->label_layer));
@@ -542,6 +550,15 @@ wg_map_page_get_fill_stats (WgMapPage *self,
 
   *n_tiles = self->overlay_source != NULL ? wg_map_overlay_source_get_filled (self->overlay_source) : 0;
   *fill_ms = self->overlay_source != NULL ? wg_map_overlay_source_get_fill_ms (self->overlay_source) : 0;
+}
+
+void
+wg_map_page_set_client (WgMapPage   *self,
+                        WgApiClient *client)
+{
+  g_return_if_fail (WG_IS_MAP_PAGE (self));
+
+  wg_map_grid_panel_set_client (self->grid_panel, client);
 }
 
 void

@@ -11,6 +11,8 @@
 
 #include <gtk/gtk.h>
 
+#include "wg-api-client.h"
+
 G_BEGIN_DECLS
 
 #define WG_TYPE_MAP_PAGE (wg_map_page_get_type ())
@@ -37,6 +39,10 @@ const char *wg_map_page_get_selected_code (WgMapPage *self);
 void        wg_map_page_get_fill_stats    (WgMapPage *self,
                                            guint     *n_tiles,
                                            double    *fill_ms);
+/* The client the panel asks for a region's summary (counts, special
+ * groups, staff); NULL: the panel shows what the map knows only. */
+void        wg_map_page_set_client        (WgMapPage   *self,
+                                           WgApiClient *client);
 /* Shows that the territory is being loaded (a spinner over the map). */
 void        wg_map_page_set_loading       (WgMapPage *self,
                                            gboolean   loading);
