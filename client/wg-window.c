@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-diary-page.h"
 #include "wg-error-messages.h"
 #include "wg-map-page.h"
 #include "wg-pages.h"
@@ -27,6 +28,7 @@ struct _WgWindow
   guint n_pages;
   GtkWidget *map_page;
   GtkWidget *records_page;
+  GtkWidget *diary_page;
 
   WgLoginView *login_view;
   AdwToastOverlay *toast_overlay;
@@ -197,6 +199,11 @@ wg_window_create_page (WgWindow *self,
                                G_CALLBACK (wg_window_records_show_grid_cb), self, G_CONNECT_SWAPPED);
       return self->records_page;
     }
+  if (page == WG_PAGE_DIARY)
+    {
+      self->diary_page = wg_diary_page_new (self->client, user);
+      return self->diary_page;
+    }
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), wg_page_get_icon_name (page));
   adw_status_page_set_title (ADW_STATUS_PAGE (status), wg_page_get_title (page));
@@ -215,6 +222,7 @@ wg_window_clear_pages (WgWindow *self)
     gtk_list_box_remove (self->sidebar_list, child);
   self->map_page = NULL;
   self->records_page = NULL;
+  self->diary_page = NULL;
   self->n_pages = 0;
 }
 
@@ -620,6 +628,13 @@ wg_window_get_records_page (WgWindow *self)
 {
   g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
   return self->records_page;
+}
+
+GtkWidget *
+wg_window_get_diary_page (WgWindow *self)
+{
+  g_return_val_if_fail (WG_IS_WINDOW (self), NULL);
+  return self->diary_page;
 }
 
 guint

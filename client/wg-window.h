@@ -24,6 +24,8 @@ GListModel  *wg_window_get_regions        (WgWindow       *self);
 GtkWidget   *wg_window_get_map_page       (WgWindow       *self);
 /* The Records page (wg-records-page.h), or NULL when the user has none. */
 GtkWidget   *wg_window_get_records_page   (WgWindow       *self);
+/* The Diary page (WgDiaryPage), NULL when the user's roles lack it. */
+GtkWidget   *wg_window_get_diary_page     (WgWindow       *self);
 /* The pages in the sidebar, in order; returns how many (≤ WG_PAGE_LAST + 1). */
 guint        wg_window_get_pages          (WgWindow       *self,
                                            WgPage         *pages);
