@@ -574,3 +574,18 @@ wg_people_view_open_position (WgPeopleView *self,
 
   gtk_single_selection_set_selected (self->selection, position);
 }
+
+void
+wg_people_view_show_person (WgPeopleView *self,
+                            gint64        id)
+{
+  gint position;
+
+  g_return_if_fail (WG_IS_PEOPLE_VIEW (self));
+
+  position = self->model != NULL ? wg_people_model_find (self->model, id) : -1;
+  gtk_single_selection_set_selected (self->selection, position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  if (wg_person_detail_get_person_id (self->detail) != id)
+    wg_person_detail_show_person (self->detail, id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}

@@ -47,5 +47,8 @@ gboolean        wg_people_view_set_tag         (WgPeopleView *self,
                                                 const char   *tag);
 void            wg_people_view_open_position   (WgPeopleView *self,
                                                 guint         position);
+/* Opens person @id in the detail (a link from another record). */
+void            wg_people_view_show_person     (WgPeopleView *self,
+                                                gint64        id);
 
 G_END_DECLS

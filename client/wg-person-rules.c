@@ -17,6 +17,11 @@
 
 const char * const wg_person_sexes[] = { "male", "female", NULL };
 const char * const wg_person_statuses[] = { "registered", "floating", "foreign", NULL };
+/* The order of relation_labels below. */
+const char * const wg_person_relations[] = {
+  "head", "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "child_in_law", "other",
+  "tenant", NULL
+};
 
 typedef struct {
   const char *wire;

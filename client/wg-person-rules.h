@@ -22,6 +22,8 @@ const char *wg_person_tag_label        (const char *tag);
 /* The wire values, in the order the form's drop-downs show them. */
 extern const char * const wg_person_sexes[];
 extern const char * const wg_person_statuses[];
+/* A household member's relations to the head, head first. */
+extern const char * const wg_person_relations[];
 /* The special groups (person_tag.tag), in the filter's order. */
 extern const char * const wg_person_tags[];
 #define WG_PERSON_N_SEXES    2

@@ -262,10 +262,19 @@ wg_record_type_message (const WgFieldSpec *field)
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u character", "At most %u characters",
                                            field->max_chars), field->max_chars);
     case WG_FIELD_DECIMAL:
-      return g_strdup_printf (_("A number above %g and below %g, with at most two decimals"),
-                              field->min, field->max);
+      {
+        g_autofree char *min = wg_record_format_number (field->min);
+        g_autofree char *max = wg_record_format_number (field->max);
+
+        return g_strdup_printf (_("A number above %s and below %s, with at most two decimals"), min, max);
+      }
     case WG_FIELD_INTEGER:
-      return g_strdup_printf (_("A whole number from %g to %g"), field->min, field->max);
+      {
+        g_autofree char *min = wg_record_format_number (field->min);
+        g_autofree char *max = wg_record_format_number (field->max);
+
+        return g_strdup_printf (_("A whole number from %s to %s"), min, max);
+      }
     case WG_FIELD_DATE:
       return g_strdup (_("A date such as 2024-05-01"));
     case WG_FIELD_PHONE:
