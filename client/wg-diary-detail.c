@@ -75,7 +75,12 @@ wg_diary_detail_update_actions (WgDiaryDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_switch), actions & WG_DIARY_ACTION_FLAG);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_label), !(actions & WG_DIARY_ACTION_FLAG));
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_up_switch), !busy);
-  gtk_widget_set_child_visible (self->actions_box, self->entry != NULL);
+  if (gtk_widget_get_child_visible (self->actions_box) != (self->entry != NULL))
+    {
+      gtk_widget_set_child_visible (self->actions_box, self->entry != NULL);
+      /* the bar keeps its height, but it has to lay the buttons out again */
+      gtk_widget_queue_resize (gtk_widget_get_parent (self->actions_box));
+    }
   gtk_spinner_set_spinning (self->spinner, busy);
 }
 

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "wg-api-client-records.h"
+#include "wg-paged-model.h"
 #include "wg-diary-page.h"
 #include "wg-diary-row.h"
 #include "wg-diary-rules.h"
@@ -531,6 +532,109 @@ test_delete (void)
   wg_display_test_close_window (window);
 }
 
+/* The district at demo scale (wangge-admin seed), with weeks of diary. */
+static gboolean
+seed_demo (void)
+{
+  const char *admin = g_getenv ("WG_ADMIN_BIN");
+  const char *key_file = g_getenv ("WG_TEST_KEY_FILE");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (admin == NULL || key_file == NULL)
+    {
+      g_test_skip ("needs WG_ADMIN_BIN and WG_TEST_KEY_FILE (tools/test) to seed the demo district");
+      return FALSE;
+    }
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, admin, "--conninfo",
+                              wg_test_server_get_admin_conninfo (server), "seed", "--scale", "demo",
+                              "--key-file", key_file, NULL);
+  if (process != NULL)
+    g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+  return error == NULL;
+}
+
+static gboolean
+more_loaded (gpointer page)
+{
+  WgPagedModel *model = WG_PAGED_MODEL (wg_diary_page_get_model (page));
+
+  return !wg_paged_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > WG_PAGED_MODEL_PAGE_SIZE;
+}
+
+/* The dates of the loaded entries never rise (newest first). */
+static void
+assert_newest_first (WgDiaryPage *page)
+{
+  GListModel *model = G_LIST_MODEL (wg_diary_page_get_model (page));
+  g_autofree char *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WgRecordItem) item = g_list_model_get_item (model, i);
+      g_autoptr(WgDiaryEntry) entry = wg_diary_entry_new_from_item (item, NULL);
+
+      g_assert_nonnull (entry);
+      if (entry == NULL)
+        return;
+      if (previous != NULL)
+        g_assert_cmpstr (wg_diary_entry_get_date (entry), <=, previous);
+      g_free (previous);
+      previous = g_strdup (wg_diary_entry_get_date (entry));
+    }
+}
+
+static void
+test_seeded (void)
+{
+  WgDiaryPage *page;
+  WgWindow *window;
+  GListModel *model;
+
+  if (skip_without_server () || !seed_demo ())
+    return;
+  window = open_diary ("grid", 1280, 800, &page);
+  if (page == NULL)
+    {
+      wg_display_test_close_window (window);
+      return;
+    }
+  model = G_LIST_MODEL (wg_diary_page_get_model (page));
+  /* weeks of rounds: a first page, the next one by its cursor */
+  g_assert_cmpint (wg_paged_model_get_total (WG_PAGED_MODEL (model)), >, WG_PAGED_MODEL_PAGE_SIZE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, WG_PAGED_MODEL_PAGE_SIZE);
+  wg_paged_model_load_more (WG_PAGED_MODEL (model));
+  spin_until (more_loaded, page, "the second page");
+  assert_newest_first (page);
+  wg_diary_page_open_position (page, 0);
+  save_screenshot (window, "diary-seeded-1280x800.png");
+
+  /* only the flagged ones, all flagged */
+  wg_diary_page_set_only_follow_up (page, TRUE);
+  spin_until (list_loaded, page, "the follow-up entries");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WgRecordItem) item = g_list_model_get_item (model, i);
+      g_autoptr(WgDiaryEntry) entry = wg_diary_entry_new_from_item (item, NULL);
+
+      g_assert_true (entry != NULL && wg_diary_entry_get_follow_up (entry));
+    }
+  wg_diary_page_set_only_follow_up (page, FALSE);
+  wg_display_test_close_window (window);
+
+  window = open_diary ("street", 560, 800, &page);
+  if (page != NULL)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (wg_diary_page_get_grids (page)), >, 1);
+      save_screenshot (window, "diary-seeded-street-560x800.png");
+      wg_diary_page_open_position (page, 0);
+      save_screenshot (window, "diary-seeded-entry-560x800.png");
+    }
+  wg_display_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +650,8 @@ main (int   argc,
   g_test_add_func ("/diary-display/other-user-reads-only", test_other_user_reads_only);
   g_test_add_func ("/diary-display/narrow", test_narrow);
   g_test_add_func ("/diary-display/delete", test_delete);
+  /* last: it fills the database with the demo district */
+  g_test_add_func ("/diary-display/seeded", test_seeded);
   status = g_test_run ();
   g_clear_pointer (&server, wg_test_server_stop);
   return status;
