@@ -18,6 +18,17 @@ static const struct {
   { "organization", "credit_code" },
 };
 
+/* The links that carry their parent's path for row-level security: they
+ * follow it into another grid. */
+static const struct {
+  const char *table;
+  const char *link_table;
+  const char *parent_column;
+} path_followers[] = {
+  { "household", "household_member", "household_id" },
+  { "house", "residence", "house_id" },
+};
+
 static void
 name_duplicate (const WgRecordKind  *kind,
                 GError             **error)
@@ -325,6 +336,32 @@ lock_record (PGconn      *conn,
 }
 
 static gboolean
+move_links (PGconn              *conn,
+            const WgRecordKind  *kind,
+            const char          *id_text,
+            const char          *path,
+            GError             **error)
+{
+  const char *params[] = { id_text, path };
+
+  for (guint i = 0; i < G_N_ELEMENTS (path_followers); i++)
+    {
+      g_autofree char *sql = NULL;
+      g_autoptr(PGresult) result = NULL;
+
+      if (!g_str_equal (path_followers[i].table, kind->table))
+        continue;
+      sql = g_strdup_printf ("UPDATE %s SET path = $2::ltree WHERE %s = $1::bigint"
+                             " AND path <> $2::ltree",
+                             path_followers[i].link_table, path_followers[i].parent_column);
+      result = wg_pg_exec (conn, sql, 2, params, error);
+      if (result == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 update_record (PGconn      *conn,
                RecordsJob  *job,
                const char  *path,
@@ -356,7 +393,7 @@ update_record (PGconn      *conn,
   result = _wg_records_exec (conn, sql, params, error);
   if (result == NULL)
     name_duplicate (kind, error);
-  return result != NULL;
+  return result != NULL && (path == NULL || move_links (conn, kind, id_text, path, error));
 }
 
 gboolean

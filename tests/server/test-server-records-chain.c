@@ -251,6 +251,19 @@ test_records_links (Fixture       *fixture,
   /* The head is free again. */
   g_clear_pointer (&chain, json_node_unref);
   chain = post_ok (fixture, members, community, again);
+  /* A household moved to another grid takes its members' rows along. */
+  {
+    g_autofree char *second_grid = people_admin_text (fixture, "SELECT min(code) FROM regions WHERE level = 'grid'"
+                                                                " AND path <@ '110101.001.001' AND code <> '" GRID_1 "'");
+    g_autofree char *path = records_path ("households", family, "");
+    g_autofree char *move = g_strdup_printf ("{\"grid\": \"%s\"}", second_grid);
+    g_autofree char *moved = g_strdup_printf ("SELECT count(*) FROM household_member m JOIN household h"
+                                              " ON h.id = m.household_id WHERE h.id = %" G_GINT64_FORMAT
+                                              " AND m.path = h.path", family);
+
+    people_assert_status (fixture, "PATCH", path, community, move, (const char *[]) { "If-Match", "1", NULL }, 200);
+    g_assert_cmpint (admin_count (fixture, moved), ==, 1);
+  }
   {
     g_autofree char *dispatcher = sign_in (fixture, "dispatcher");
 
