@@ -115,5 +115,6 @@ main (int   argc,
   wg_test_add_people_tests ();
   wg_test_add_records_tests ();
   wg_test_add_summary_tests ();
+  wg_test_add_matrix_tests ();
   return g_test_run ();
 }
