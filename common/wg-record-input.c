@@ -439,13 +439,16 @@ static JsonArray *
 parse_polygons (JsonObject *geometry)
 {
   g_autoptr(JsonArray) polygons = json_array_new ();
-  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
+  JsonNode *type_node = json_object_get_member (geometry, "type");
   JsonNode *coordinates = json_object_get_member (geometry, "coordinates");
+  const char *type;
   guint positions = 0;
   JsonArray *rings;
 
-  if (coordinates == NULL)
+  /* "type" may be anything a client sends: only a string is looked at. */
+  if (type_node == NULL || !is_string (type_node) || coordinates == NULL)
     return NULL;
+  type = json_node_get_string (type_node);
   if (g_str_equal (type, "Polygon"))
     {
       if ((rings = parse_rings (coordinates, &positions)) == NULL)

@@ -12,6 +12,7 @@
 
 #include "wg-error.h"
 #include "wg-json.h"
+#include "wg-record-kind.h"
 #include "wg-region.h"
 #include "wg-user.h"
 
@@ -42,5 +43,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   envelope = wg_error_from_json (root, 400);
   g_assert_nonnull (envelope);
   (void) wg_json_require_string (object, "name", 100, NULL);
+  /* A record body of every kind, as a create and as an update. */
+  for (const WgRecordKind * const *kind = wg_record_kinds (); *kind != NULL; kind++)
+    for (guint patch = 0; patch < 2; patch++)
+      {
+        g_autoptr(GError) invalid = NULL;
+        g_autoptr(JsonObject) input = wg_record_input_parse (*kind, object, patch, &invalid);
+
+        g_assert_true ((input == NULL) != (invalid == NULL));
+      }
   return 0;
 }
