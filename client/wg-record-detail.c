@@ -481,20 +481,7 @@ wg_record_detail_person_chosen (gpointer    owner,
                                 const char *value,
                                 const char *from_date)
 {
-  WgRecordDetail *self = owner;
-  GCancellable *cancellable;
-  gint64 id;
-
-  if (self->item == NULL)
-    return;
-  id = wg_record_item_get_id (self->item);
-  cancellable = wg_record_detail_begin (self);
-  if (g_str_equal (self->kind->name, "households"))
-    wg_api_client_add_household_member_async (self->client, id, person_id, value, cancellable,
-                                              wg_record_detail_member_added_cb, g_object_ref (self));
-  else
-    wg_api_client_add_house_resident_async (self->client, id, person_id, value, from_date, NULL, cancellable,
-                                            wg_record_detail_resident_added_cb, g_object_ref (self));
+  wg_record_detail_add_link (WG_RECORD_DETAIL (owner), person_id, value, from_date);
 }
 
 static void
@@ -510,20 +497,8 @@ static void
 wg_record_detail_remove_confirmed (gpointer owner)
 {
   WgRecordDetail *self = owner;
-  gint64 link_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "wg-remove-id"));
-  GCancellable *cancellable;
-  gint64 id;
 
-  if (self->item == NULL)
-    return;
-  id = wg_record_item_get_id (self->item);
-  cancellable = wg_record_detail_begin (self);
-  if (g_str_equal (self->kind->name, "households"))
-    wg_api_client_remove_household_member_async (self->client, id, link_id, cancellable,
-                                                 wg_record_detail_member_removed_cb, g_object_ref (self));
-  else
-    wg_api_client_remove_house_resident_async (self->client, id, link_id, cancellable,
-                                               wg_record_detail_resident_removed_cb, g_object_ref (self));
+  wg_record_detail_remove_link (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "wg-remove-id")));
 }
 
 static void
@@ -932,4 +907,49 @@ wg_record_detail_scroll_to_links (WgRecordDetail *self)
     gtk_adjustment_set_value (adjustment, point.y - 12);
   else
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+void
+wg_record_detail_add_link (WgRecordDetail *self,
+                           gint64          person_id,
+                           const char     *value,
+                           const char     *from_date)
+{
+  GCancellable *cancellable;
+  gint64 id;
+
+  g_return_if_fail (WG_IS_RECORD_DETAIL (self));
+  g_return_if_fail (value != NULL);
+
+  if (self->item == NULL || !wg_record_detail_may_write (self) || !wg_record_detail_has_chain (self))
+    return;
+  id = wg_record_item_get_id (self->item);
+  cancellable = wg_record_detail_begin (self);
+  if (g_str_equal (self->kind->name, "households"))
+    wg_api_client_add_household_member_async (self->client, id, person_id, value, cancellable,
+                                              wg_record_detail_member_added_cb, g_object_ref (self));
+  else
+    wg_api_client_add_house_resident_async (self->client, id, person_id, value, from_date, NULL, cancellable,
+                                            wg_record_detail_resident_added_cb, g_object_ref (self));
+}
+
+void
+wg_record_detail_remove_link (WgRecordDetail *self,
+                              gint64          link_id)
+{
+  GCancellable *cancellable;
+  gint64 id;
+
+  g_return_if_fail (WG_IS_RECORD_DETAIL (self));
+
+  if (self->item == NULL || !wg_record_detail_may_write (self) || !wg_record_detail_has_chain (self))
+    return;
+  id = wg_record_item_get_id (self->item);
+  cancellable = wg_record_detail_begin (self);
+  if (g_str_equal (self->kind->name, "households"))
+    wg_api_client_remove_household_member_async (self->client, id, link_id, cancellable,
+                                                 wg_record_detail_member_removed_cb, g_object_ref (self));
+  else
+    wg_api_client_remove_house_resident_async (self->client, id, link_id, cancellable,
+                                               wg_record_detail_resident_removed_cb, g_object_ref (self));
 }

@@ -72,6 +72,17 @@ gboolean            wg_record_detail_activate_link     (WgRecordDetail     *self
                                                         const char         *kind,
                                                         gint64              id);
 
+/* What the add dialog and a remove button do once the user has chosen:
+ * adds person @person_id to the household shown (@value: the relation)
+ * or to the house shown (@value: owner, tenant or resident, since
+ * @from_date); removes a member (@link_id: the person's id) or a
+ * residence (@link_id: the residence's id).  The links follow. */
+void                wg_record_detail_add_link          (WgRecordDetail     *self,
+                                                        gint64              person_id,
+                                                        const char         *value,
+                                                        const char         *from_date);
+void                wg_record_detail_remove_link       (WgRecordDetail     *self,
+                                                        gint64              link_id);
 /* Scrolls down to the links (the chain and the grid). */
 void                wg_record_detail_scroll_to_links   (WgRecordDetail     *self);
 

@@ -383,6 +383,90 @@ field_has_message (gpointer detail)
   return wg_record_detail_get_field_message (detail, "floor_area") != NULL;
 }
 
+static gint64
+member_other_than_head (JsonArray  *members,
+                        const char *id_member,
+                        char      **relation)
+{
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    {
+      JsonObject *member = json_array_get_object_element (members, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (member, "relation", NULL), "head") != 0)
+        {
+          *relation = g_strdup (json_object_get_string_member_with_default (member, "relation", "other"));
+          return json_object_get_int_member (member, id_member);
+        }
+    }
+  return 0;
+}
+
+static gboolean
+array_has_id (JsonArray  *array,
+              const char *member,
+              gint64      id)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (json_object_get_int_member (json_array_get_object_element (array, i), member) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* A household's member leaves and comes back; a house's resident too. */
+static void
+test_members_and_residents (void)
+{
+  WgWindow *window;
+  WgRecordListView *view;
+  WgRecordDetail *detail;
+  g_autofree char *relation = NULL;
+  g_autofree char *kind = NULL;
+  gint64 person_id;
+  gint64 residence_id;
+  guint before;
+
+  if (skip_without_server () || !start_server ())
+    return;
+  window = open_records (1280, 800);
+  view = show_kind (window, "households");
+  detail = wg_record_list_view_get_detail (view);
+  open_with_chain (view, "members");
+  for (guint i = 1; (person_id = member_other_than_head (chain_array (view, "members"), "id", &relation)) == 0; i++)
+    open_position (view, i);
+  before = json_array_get_length (chain_array (view, "members"));
+  wg_record_detail_remove_link (detail, person_id);
+  spin_until (detail_idle, view, "the member's removal");
+  g_assert_null (wg_record_detail_get_banner_text (detail));
+  g_assert_cmpuint (json_array_get_length (chain_array (view, "members")), ==, before - 1);
+  g_assert_false (array_has_id (chain_array (view, "members"), "id", person_id));
+  wg_record_detail_add_link (detail, person_id, relation, NULL);
+  spin_until (detail_idle, view, "the member's return");
+  g_assert_null (wg_record_detail_get_banner_text (detail));
+  g_assert_true (array_has_id (chain_array (view, "members"), "id", person_id));
+  /* a second head is refused, and said so */
+  wg_record_detail_add_link (detail, person_id, "head", NULL);
+  spin_until (detail_idle, view, "a refused member");
+  g_assert_nonnull (wg_record_detail_get_banner_text (detail));
+
+  view = show_kind (window, "houses");
+  detail = wg_record_list_view_get_detail (view);
+  open_with_chain (view, "residents");
+  residence_id = json_object_get_int_member (json_array_get_object_element (chain_array (view, "residents"), 0), "id");
+  person_id = json_object_get_int_member (json_array_get_object_element (chain_array (view, "residents"), 0),
+                                          "person_id");
+  kind = g_strdup (json_object_get_string_member (json_array_get_object_element (chain_array (view, "residents"), 0),
+                                                  "kind"));
+  wg_record_detail_remove_link (detail, residence_id);
+  spin_until (detail_idle, view, "the resident's removal");
+  g_assert_null (wg_record_detail_get_banner_text (detail));
+  g_assert_false (array_has_id (chain_array (view, "residents"), "id", residence_id));
+  wg_record_detail_add_link (detail, person_id, kind, "2020-01-01");
+  spin_until (detail_idle, view, "the resident's return");
+  g_assert_null (wg_record_detail_get_banner_text (detail));
+  g_assert_true (array_has_id (chain_array (view, "residents"), "person_id", person_id));
+  wg_display_test_close_window (window);
+}
+
 /* A bad field is marked as typed; a save goes through with If-Match; a
  * stale one offers to reload. */
 static void
@@ -553,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/records-kinds-display/lists", test_lists);
   g_test_add_func ("/records-kinds-display/search-and-filter", test_search_and_filter);
   g_test_add_func ("/records-kinds-display/chains", test_chains);
+  g_test_add_func ("/records-kinds-display/members-and-residents", test_members_and_residents);
   g_test_add_func ("/records-kinds-display/validation-and-save", test_validation_and_save);
   g_test_add_func ("/records-kinds-display/create-and-delete", test_create_and_delete);
   g_test_add_func ("/records-kinds-display/narrow", test_narrow);
