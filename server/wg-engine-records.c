@@ -74,12 +74,11 @@ _wg_records_not_found (const WgRecordKind  *kind,
                "There is no such record of %s in your territory", kind->name);
 }
 
+/* The text of the only value of @result. */
 static GBytes *
-bytes_from_value (PGresult *result,
-                  int       row,
-                  int       column)
+result_text (PGresult *result)
 {
-  return g_bytes_new (PQgetvalue (result, row, column), PQgetlength (result, row, column));
+  return g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
 }
 
 gboolean
@@ -105,7 +104,7 @@ _wg_records_read (PGconn      *conn,
       return FALSE;
     }
   g_clear_pointer (&job->body, g_bytes_unref);
-  job->body = bytes_from_value (result, 0, 0);
+  job->body = result_text (result);
   job->id = id;
   return TRUE;
 }
@@ -251,7 +250,7 @@ wg_engine_records_list_job (PGconn   *conn,
     {
       page = select_features (conn, query, error);
       if (page != NULL)
-        job->body = bytes_from_value (page, 0, 0);
+        job->body = result_text (page);
       return page != NULL;
     }
   page = select_page (conn, query, error);
