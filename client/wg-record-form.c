@@ -232,7 +232,8 @@ wg_record_form_build_row (WgRecordForm *self,
 {
   const WgFieldSpec *field = row->field;
 
-  row->read_only = (field->flags & WG_FIELD_READ_ONLY) || field->type == WG_FIELD_POLYGON;
+  /* an outline is typed (pasted GeoJSON) for a new record only: see fill */
+  row->read_only = (field->flags & WG_FIELD_READ_ONLY) != 0;
   if (row->read_only)
     {
       row->row = row->input = adw_action_row_new ();
@@ -288,6 +289,16 @@ wg_record_form_fill_row (WgRecordForm *self,
   JsonNode *value = self->item != NULL ? wg_record_item_get_value (self->item, row->field->name) : NULL;
   g_autofree char *text = NULL;
 
+  if (row->field->type == WG_FIELD_POLYGON)
+    {
+      /* an existing outline is summed up, not edited as text */
+      row->read_only = self->item != NULL;
+      text = self->item != NULL ? wg_record_format_value (row->field, value) : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (row->input), text);
+      gtk_editable_set_editable (GTK_EDITABLE (row->input), !row->read_only && self->editable);
+      wg_record_form_show_message (row, NULL);
+      return;
+    }
   if (row->read_only)
     {
       text = wg_record_format_value (row->field, value);

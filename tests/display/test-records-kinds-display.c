@@ -276,6 +276,14 @@ test_lists (void)
       g_assert_cmpstr (wg_record_list_view_get_count_text (view), !=, "");
       g_assert_cmpstr (wg_records_page_get_visible_kind (records_page_of (window)), ==, kinds[i]);
       save_screenshot (window, name);
+      /* the first record of each kind, in its form */
+      {
+        g_autofree char *detail_name = g_strdup_printf ("records-kinds-%s-detail-1280x800.png", kinds[i]);
+
+        open_position (view, 0);
+        g_assert_null (wg_record_detail_get_banner_text (wg_record_list_view_get_detail (view)));
+        save_screenshot (window, detail_name);
+      }
     }
   wg_display_test_close_window (window);
 }
