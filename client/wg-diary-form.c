@@ -651,6 +651,14 @@ wg_diary_form_save (WgDiaryForm *self)
                                      self->cancellable, wg_diary_form_saved_cb, g_object_ref (self));
 }
 
+void
+wg_diary_form_show_message (WgDiaryForm *self,
+                            const char  *message)
+{
+  g_return_if_fail (WG_IS_DIARY_FORM (self));
+  wg_diary_form_show_banner (self, message, FALSE);
+}
+
 gboolean
 wg_diary_form_get_busy (WgDiaryForm *self)
 {

@@ -37,6 +37,9 @@ void          wg_diary_form_show_new          (WgDiaryForm  *self,
 void          wg_diary_form_show_edit         (WgDiaryForm  *self,
                                                WgDiaryEntry *entry);
 void          wg_diary_form_save              (WgDiaryForm  *self);
+/* A message above the form (NULL: none), e.g. that the grids are missing. */
+void          wg_diary_form_show_message      (WgDiaryForm  *self,
+                                               const char   *message);
 
 gboolean      wg_diary_form_get_busy          (WgDiaryForm  *self);
 /* The entry being edited; NULL for a new one. */

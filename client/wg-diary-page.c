@@ -23,6 +23,8 @@ struct _WgDiaryPage
   WgRecordModel *model;
   GtkSingleSelection *selection;
   GListModel *grids;
+  gboolean loading_grids;
+  char *grids_message;           /* why they could not be loaded, translated */
   GtkStringList *grid_labels;    /* [0] "All of my grids", then grids */
   gboolean setting_filters;
   gint64 select_id;              /* an entry to select once the list has it */
@@ -210,13 +212,30 @@ wg_diary_page_grids_cb (GObject      *source,
   grids = wg_api_client_list_grids_finish (WG_API_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->loading_grids = FALSE;
+  g_clear_pointer (&self->grids_message, g_free);
   if (grids == NULL)
     {
-      /* the list still works across the scope; the form says "choose a grid" */
+      g_autofree char *reason = wg_error_get_user_message (error);
+
+      /* the list still works across the scope; writing waits for the grids */
       g_debug ("Could not load the grids: %s", error->message);
+      /* Translators: %s says why, e.g. the server cannot be reached */
+      self->grids_message = g_strdup_printf (_("The grids of your territory could not be loaded: %s"), reason);
+      if (wg_diary_page_get_writing (self))
+        wg_diary_form_show_message (self->form, self->grids_message);
       return;
     }
   wg_diary_page_set_grids (self, grids);
+}
+
+static void
+wg_diary_page_load_grids (WgDiaryPage *self)
+{
+  if (self->loading_grids || self->grids != NULL)
+    return;
+  self->loading_grids = TRUE;
+  wg_api_client_list_grids_async (self->client, self->cancellable, wg_diary_page_grids_cb, g_object_ref (self));
 }
 
 /* Callbacks */
@@ -398,6 +417,7 @@ static void
 wg_diary_page_finalize (GObject *object)
 {
   g_free (WG_DIARY_PAGE (object)->count_text);
+  g_free (WG_DIARY_PAGE (object)->grids_message);
 
   G_OBJECT_CLASS (wg_diary_page_parent_class)->finalize (object);
 }
@@ -497,7 +517,7 @@ wg_diary_page_set_session (WgDiaryPage *self,
   wg_diary_page_update_actions (self);
   wg_diary_page_apply_filters (self);
   wg_diary_page_update_status (self);
-  wg_api_client_list_grids_async (client, self->cancellable, wg_diary_page_grids_cb, g_object_ref (self));
+  wg_diary_page_load_grids (self);
 }
 
 GtkWidget *
@@ -573,6 +593,10 @@ wg_diary_page_write (WgDiaryPage *self)
   /* today's entry goes to the grid the list is filtered to, if any */
   wg_diary_form_show_new (self->form, wg_diary_page_selected_grid (self));
   wg_diary_page_show_pane (self, "form");
+  /* the grids failed to come: say so, and ask again */
+  if (self->grids_message != NULL)
+    wg_diary_form_show_message (self->form, self->grids_message);
+  wg_diary_page_load_grids (self);
 }
 
 void
