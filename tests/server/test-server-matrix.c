@@ -655,6 +655,48 @@ expect_creates (Matrix *matrix,
     }
 }
 
+static guint
+kind_index (const char *name)
+{
+  for (guint kind = 1; kind < N_KINDS; kind++)
+    if (g_str_equal (kind_name (kind), name))
+      return kind;
+  g_assert_not_reached ();
+}
+
+/* The links of households (members) and houses (residents) cannot be
+ * made or undone outside the scope, on either end. */
+static void
+expect_links (Matrix *matrix,
+              guint   account)
+{
+  guint households = kind_index ("households");
+  guint houses = kind_index ("houses");
+  gint64 person = matrix->ids[0][0];
+
+  for (guint place = 0; place < N_PLACES; place++)
+    {
+      guint status = expected_status (account, place, WG_PERMISSION_RECORDS_WRITE, 0);
+      g_autofree char *members = records_path ("households", matrix->ids[households][place], "/members");
+      g_autofree char *member = g_strdup_printf ("%s/%" G_GINT64_FORMAT, members, person);
+      g_autofree char *residents = records_path ("houses", matrix->ids[houses][place], "/residents");
+      g_autofree char *resident = g_strdup_printf ("%s/1", residents);
+      g_autofree char *member_body = g_strdup_printf ("{\"person_id\": %" G_GINT64_FORMAT
+                                                      ", \"relation\": \"other\"}", person);
+      g_autofree char *resident_body = g_strdup_printf ("{\"person_id\": %" G_GINT64_FORMAT
+                                                        ", \"kind\": \"tenant\","
+                                                        " \"from_date\": \"2020-01-01\"}", person);
+
+      /* inside the scope with the permission: the records tests' matter */
+      if (status == 0)
+        continue;
+      wg_test_response_free (expect (matrix, account, "POST", members, member_body, NULL, status));
+      wg_test_response_free (expect (matrix, account, "DELETE", member, NULL, NULL, status));
+      wg_test_response_free (expect (matrix, account, "POST", residents, resident_body, NULL, status));
+      wg_test_response_free (expect (matrix, account, "DELETE", resident, NULL, NULL, status));
+    }
+}
+
 static void
 test_matrix_write (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -670,6 +712,8 @@ test_matrix_write (Fixture       *fixture,
         expect_creates (&matrix, account, kind);
         expect_delete_allowed (&matrix, account, kind);
       }
+  for (guint account = 0; account < G_N_ELEMENTS (accounts); account++)
+    expect_links (&matrix, account);
   assert_no_failures (&matrix);
   matrix_clear (&matrix);
 }
