@@ -250,7 +250,12 @@ wg_region_summary_new_from_json (JsonObject  *object,
 
   if (!read_region (summary, object, error) || !read_counts (summary, object, error) ||
       !read_groups (summary, object, error) || !read_staff (summary, object, error))
-    return NULL;
+    {
+      /* the typed accessors say invalid-input: here it is the server's answer */
+      if (error != NULL && *error != NULL && (*error)->domain == WG_ERROR)
+        (*error)->code = WG_ERROR_PROTOCOL;
+      return NULL;
+    }
   return g_steal_pointer (&summary);
 }
 

@@ -10,9 +10,11 @@
 
 #include <adwaita.h>
 #include <libpq-fe.h>
+#include <string.h>
 
 #include "wg-api-client-summary.h"
 #include "wg-display-test-util.h"
+#include "wg-error.h"
 #include "wg-login-view.h"
 #include "wg-map-page-private.h"
 #include "wg-test-harness-private.h"
@@ -258,6 +260,49 @@ test_summary_error (void)
   wg_display_test_close_window (window);
 }
 
+/* The client reads the answer member by member; a missing one is a
+ * protocol error naming it.  No display needed. */
+static void
+test_summary_parse (void)
+{
+  static const char answer[] =
+    "{\"region\": {\"code\": \"110101001001\", \"name\": \"多福巷社区\", \"level\": \"community\"},"
+    " \"counts\": {\"people\": 9, \"registered\": 5, \"floating\": 3, \"foreign\": 1,"
+    " \"households\": 4, \"houses\": 6, \"land_parcels\": 0, \"components\": 2,"
+    " \"organizations\": 1, \"underground_spaces\": 0, \"diary_entries_30d\": 7, \"follow_ups\": 2},"
+    " \"special_groups\": {\"veteran\": 2, \"elderly_alone\": 0},"
+    " \"staff\": [{\"id\": 3, \"force\": \"manager\", \"name\": \"李建华\", \"phone\": null}]}";
+  g_autoptr(JsonNode) root = json_from_string (answer, NULL);
+  g_autoptr(WgRegionSummary) summary = NULL;
+  g_autoptr(WgRegionSummary) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const WgSummaryGroup *group;
+  const WgSummaryStaff *staff;
+
+  summary = wg_region_summary_new_from_json (json_node_get_object (root), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->level, ==, "community");
+  g_assert_cmpint (summary->counts[WG_SUMMARY_PEOPLE], ==, 9);
+  g_assert_cmpint (summary->counts[WG_SUMMARY_FOLLOW_UPS], ==, 2);
+  g_assert_cmpstr (wg_summary_count_name (WG_SUMMARY_LAND_PARCELS), ==, "land_parcels");
+  /* the server's order, zeros kept */
+  g_assert_cmpuint (summary->special_groups->len, ==, 2);
+  group = g_ptr_array_index (summary->special_groups, 0);
+  g_assert_cmpstr (group->tag, ==, "veteran");
+  copy = wg_region_summary_copy (summary);
+  staff = g_ptr_array_index (copy->staff, 0);
+  g_assert_cmpstr (staff->name, ==, "李建华");
+  g_assert_null (staff->phone);
+
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "counts"),
+                             "houses");
+  g_clear_pointer (&summary, wg_region_summary_free);
+  summary = wg_region_summary_new_from_json (json_node_get_object (root), &error);
+  g_assert_null (summary);
+  g_assert_error (error, WG_ERROR, WG_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "houses"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +313,7 @@ main (int   argc,
   g_test_add_data_func ("/map/summary/grid-1280", GINT_TO_POINTER (1280), test_summary_grid);
   g_test_add_data_func ("/map/summary/grid-560", GINT_TO_POINTER (560), test_summary_grid);
   g_test_add_func ("/map/summary/error", test_summary_error);
+  g_test_add_func ("/map/summary/parse", test_summary_parse);
   status = g_test_run ();
   g_clear_pointer (&server, wg_test_server_stop);
   return status;
