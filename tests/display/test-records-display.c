@@ -49,12 +49,6 @@ save_screenshot (gpointer    window,
 /* Conditions */
 
 static gboolean
-signed_in (gpointer window)
-{
-  return wg_window_get_signed_in (window) && wg_window_get_regions (window) != NULL;
-}
-
-static gboolean
 people_loaded (gpointer view)
 {
   WgPeopleModel *model = wg_people_view_get_model (view);
@@ -78,27 +72,6 @@ detail_idle (gpointer view)
 
 /* Helpers */
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static WgWindow *
 open_records (WgFakePeopleServer *fake,
               int                 width,
@@ -108,7 +81,7 @@ open_records (WgFakePeopleServer *fake,
   WgPeopleView *view;
 
   wg_login_view_sign_in (wg_window_get_login_view (window), fake->url, "street", "wangge2026");
-  if (!spin_until (signed_in, window, "the sign-in and the territory"))
+  if (!spin_until (wg_display_test_signed_in, window, "the sign-in and the territory"))
     return window;
   g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
   view = wg_records_page_get_people_view (WG_RECORDS_PAGE (wg_window_get_records_page (window)));
@@ -319,8 +292,8 @@ test_delete (void)
   model = wg_people_view_get_model (view);
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
-  g_assert_true (spin_until (dialog_shown, NULL, "the confirmation"));
-  dialog = find_message_dialog ();
+  g_assert_true (spin_until (wg_display_test_dialog_shown, NULL, "the confirmation"));
+  dialog = wg_display_test_find_message_dialog ();
   save_screenshot (dialog, "records-delete-dialog.png");
   /* cancelling deletes nothing */
   adw_message_dialog_response (dialog, "cancel");
@@ -328,8 +301,8 @@ test_delete (void)
   g_assert_cmpint (wg_person_detail_get_person_id (detail), ==, 6);
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
-  g_assert_true (spin_until (dialog_shown, NULL, "the confirmation"));
-  adw_message_dialog_response (find_message_dialog (), "go");
+  g_assert_true (spin_until (wg_display_test_dialog_shown, NULL, "the confirmation"));
+  adw_message_dialog_response (wg_display_test_find_message_dialog (), "go");
   spin_until (detail_idle, view, "the deletion");
   g_assert_cmpstr (fake->last_if_match, ==, "1");
   g_assert_null (wg_fake_people_server_id_number (fake, 6));
@@ -369,7 +342,7 @@ test_read_only (void)
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
   wg_display_test_spin_for (100);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (wg_display_test_find_message_dialog ());
   g_assert_null (fake->last_if_match);
   save_screenshot (window, "records-read-only-1280x800.png");
   wg_display_test_close_window (window);
@@ -424,8 +397,8 @@ test_reveal (void)
   window = open_person (fake, 1, &view, &detail);
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "person.reveal", NULL);
-  g_assert_true (spin_until (dialog_shown, NULL, "the reason dialog"));
-  dialog = find_message_dialog ();
+  g_assert_true (spin_until (wg_display_test_dialog_shown, NULL, "the reason dialog"));
+  dialog = wg_display_test_find_message_dialog ();
   reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* too short a reason cannot be sent */
   gtk_editable_set_text (reason, "看看");
@@ -579,7 +552,7 @@ real_sign_in (WgWindow   *window,
 {
   wg_login_view_sign_in (wg_window_get_login_view (window), wg_test_server_get_url (server),
                          username, "wangge2026");
-  return spin_until (signed_in, window, "the sign-in and the territory");
+  return spin_until (wg_display_test_signed_in, window, "the sign-in and the territory");
 }
 
 static void

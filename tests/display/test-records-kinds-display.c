@@ -54,12 +54,6 @@ save_screenshot (gpointer    window,
 /* Conditions */
 
 static gboolean
-signed_in (gpointer window)
-{
-  return wg_window_get_signed_in (window) && wg_window_get_regions (window) != NULL;
-}
-
-static gboolean
 list_loaded (gpointer view)
 {
   WgPagedModel *model = WG_PAGED_MODEL (wg_record_list_view_get_model (view));
@@ -87,27 +81,6 @@ person_loaded (gpointer view)
   WgPersonDetail *detail = wg_people_view_get_detail (view);
 
   return !wg_person_detail_get_busy (detail) && wg_person_detail_get_person_id (detail) > 0;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
 }
 
 /* Helpers */
@@ -193,7 +166,7 @@ open_records (int width,
 
   wg_login_view_sign_in (wg_window_get_login_view (window), wg_test_server_get_url (server),
                          "community", "wangge2026");
-  if (!spin_until (signed_in, window, "the sign-in and the territory"))
+  if (!spin_until (wg_display_test_signed_in, window, "the sign-in and the territory"))
     return window;
   g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
   return window;
@@ -583,8 +556,8 @@ test_create_and_delete (void)
   g_assert_nonnull (wg_record_item_get_grid_code (wg_record_detail_get_item (detail)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "record.delete", NULL));
-  spin_until (dialog_shown, NULL, "the confirmation");
-  dialog = find_message_dialog ();
+  spin_until (wg_display_test_dialog_shown, NULL, "the confirmation");
+  dialog = wg_display_test_find_message_dialog ();
   save_screenshot (dialog, "records-kinds-delete-dialog.png");
   adw_message_dialog_response (dialog, "go");
   spin_until (detail_cleared, view, "the deletion");

@@ -140,3 +140,30 @@ wg_display_test_map_drawn (gpointer window)
 
   return map_page != NULL && wg_map_page_get_drawn (WG_MAP_PAGE (map_page));
 }
+
+gboolean
+wg_display_test_signed_in (gpointer window)
+{
+  return wg_window_get_signed_in (window) && wg_window_get_regions (window) != NULL;
+}
+
+AdwMessageDialog *
+wg_display_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+gboolean
+wg_display_test_dialog_shown (gpointer data)
+{
+  return wg_display_test_find_message_dialog () != NULL;
+}

@@ -3,7 +3,7 @@
  * the Chinese catalogue should be in use. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "wg-window.h"
 
@@ -27,5 +27,10 @@ char     *wg_display_test_save_screenshot   (gpointer                window,
                                              guint                   settle_ms);
 gboolean  wg_display_test_chinese_expected  (void);
 gboolean  wg_display_test_map_drawn         (gpointer                window);
+/* Conditions and lookups the tests share: signed in with the territory
+ * loaded; the message dialog shown (NULL: none). */
+gboolean  wg_display_test_signed_in         (gpointer                window);
+AdwMessageDialog *wg_display_test_find_message_dialog (void);
+gboolean  wg_display_test_dialog_shown      (gpointer                data);
 
 G_END_DECLS
