@@ -274,12 +274,10 @@ wg_diary_detail_back_clicked_cb (WgDiaryDetail *self)
 }
 
 static void
-wg_diary_detail_delete_response_cb (AdwMessageDialog *dialog,
+wg_diary_detail_delete_response_cb (WgDiaryDetail    *self,
                                     const char       *response,
-                                    gpointer          user_data)
+                                    AdwMessageDialog *dialog)
 {
-  g_autoptr(WgDiaryDetail) self = user_data;
-
   if (g_str_equal (response, "delete"))
     wg_diary_detail_delete (self);
 }
@@ -329,7 +327,8 @@ wg_diary_detail_action_delete (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (wg_diary_detail_delete_response_cb), g_object_ref (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (wg_diary_detail_delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -479,6 +479,27 @@ create_entry (WgApiClient  *client,
   return record;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
 static gboolean
 entry_gone (gpointer page)
 {
@@ -523,7 +544,14 @@ test_delete (void)
   position = wg_paged_model_find (WG_PAGED_MODEL (wg_diary_page_get_model (page)), id);
   g_assert_cmpint (position, ==, 0);
   wg_diary_page_open_position (page, 0);
-  wg_diary_detail_delete (wg_diary_page_get_detail (page));
+  /* the button asks first */
+  gtk_widget_activate_action (GTK_WIDGET (wg_diary_page_get_detail (page)), "diary-entry.delete", NULL);
+  spin_until (dialog_shown, NULL, "the question");
+  if (find_message_dialog () != NULL)
+    {
+      save_screenshot (find_message_dialog (), "diary-delete-question.png");
+      adw_message_dialog_response (find_message_dialog (), "delete");
+    }
   spin_until (entry_gone, page, "the deletion");
   g_assert_cmpint (wg_paged_model_find (WG_PAGED_MODEL (wg_diary_page_get_model (page)), id), ==, -1);
   gone = fetch_entry (wg_window_get_client (window), id, &error);
