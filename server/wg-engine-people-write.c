@@ -131,59 +131,6 @@ replace_tags (PGconn         *conn,
 
 /* -------------------------------------------------------------- create */
 
-/* The person an earlier request with the same key created, if any.  The
- * advisory lock makes two requests with one key take turns. */
-static gboolean
-find_idempotent (PGconn     *conn,
-                 PeopleJob  *job,
-                 gint64     *record_id,
-                 GError    **error)
-{
-  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, job->base.actor.user_id);
-  const char *params[] = { user, job->key };
-  g_autoptr(PGresult) lock = NULL;
-  g_autoptr(PGresult) result = NULL;
-
-  *record_id = 0;
-  lock = wg_pg_exec (conn, "SELECT pg_advisory_xact_lock(hashtextextended($2::text, $1::bigint))",
-                     2, params, error);
-  if (lock == NULL)
-    return FALSE;
-  result = wg_pg_exec (conn,
-                       "SELECT record_id, resource FROM idempotency_key"
-                       " WHERE user_id = $1::bigint AND key = $2::text",
-                       2, params, error);
-  if (result == NULL)
-    return FALSE;
-  if (PQntuples (result) == 0)
-    return TRUE;
-  if (!g_str_equal (PQgetvalue (result, 0, 1), RESOURCE))
-    {
-      wg_set_error_with_field (error, WG_ERROR_CONFLICT, "Idempotency-Key",
-                               "This Idempotency-Key was used for another kind of record");
-      return FALSE;
-    }
-  *record_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  return TRUE;
-}
-
-static gboolean
-remember_idempotent (PGconn     *conn,
-                     PeopleJob  *job,
-                     GError    **error)
-{
-  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, job->base.actor.user_id);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
-  const char *params[] = { user, job->key, id_text };
-  g_autoptr(PGresult) result =
-    wg_pg_exec (conn,
-                "INSERT INTO idempotency_key (user_id, key, resource, record_id)"
-                " VALUES ($1::bigint, $2::text, '" RESOURCE "', $3::bigint)",
-                3, params, error);
-
-  return result != NULL;
-}
-
 static gboolean
 insert_person (PGconn     *conn,
                PeopleJob  *job,
@@ -236,7 +183,9 @@ _wg_people_create_job (PGconn   *conn,
 
   if (!_wg_people_authorize (conn, job, WG_PERMISSION_RECORDS_WRITE, error))
     return FALSE;
-  if (job->key != NULL && !find_idempotent (conn, job, &earlier, error))
+  if (job->key != NULL &&
+      !_wg_engine_find_idempotent (conn, job->base.actor.user_id, job->key, RESOURCE, &earlier,
+                                   error))
     return FALSE;
   if (earlier > 0)
     {
@@ -247,7 +196,9 @@ _wg_people_create_job (PGconn   *conn,
       (path = grid_path (conn, job->input->values[WG_PERSON_GRID], error)) == NULL ||
       !insert_person (conn, job, path, error) ||
       (job->input->tags->len > 0 && !replace_tags (conn, job->id, job->input, error)) ||
-      (job->key != NULL && !remember_idempotent (conn, job, error)))
+      (job->key != NULL &&
+       !_wg_engine_remember_idempotent (conn, job->base.actor.user_id, job->key, RESOURCE,
+                                        job->id, error)))
     return FALSE;
   return _wg_people_read_person (conn, job, job->id, error);
 }
