@@ -55,6 +55,7 @@ static const struct {
   { WG_ERROR_UNREACHABLE, "server-unreachable", 0 },
   { WG_ERROR_PROTOCOL, "protocol-error", 502 },
   { WG_ERROR_PRECONDITION_REQUIRED, "precondition-required", 428 },
+  { WG_ERROR_IMPORT_REJECTED, "import-rejected", 422 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == WG_ERROR_LAST + 1);

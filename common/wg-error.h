@@ -33,9 +33,10 @@ typedef enum {
   WG_ERROR_UNREACHABLE,         /* "server-unreachable": client side only */
   WG_ERROR_PROTOCOL,            /* "protocol-error": an answer we cannot read */
   WG_ERROR_PRECONDITION_REQUIRED, /* "precondition-required", 428: If-Match missing */
+  WG_ERROR_IMPORT_REJECTED,     /* "import-rejected", 422: rows of an import were refused */
 } WgErrorCode;
 
-#define WG_ERROR_LAST WG_ERROR_PRECONDITION_REQUIRED
+#define WG_ERROR_LAST WG_ERROR_IMPORT_REJECTED
 
 GQuark        wg_error_quark              (void);
 const char   *wg_error_code_to_string     (WgErrorCode  code);

@@ -68,6 +68,24 @@ char      *_wg_people_decrypt_hex  (WgProtect      *protect,
                                     const char     *hex,
                                     GError        **error);
 
+/* Inserts the person @input (parsed as a create) inside the caller's
+ * authorized transaction, as POST /people does: the person checked as a
+ * whole, the grid found in sight, the ID number encrypted and blind-indexed,
+ * the tags.  A known ID number is 409 naming "id_number". */
+gboolean   _wg_people_insert       (PGconn               *conn,
+                                    WgProtect            *protect,
+                                    const WgPersonInput  *input,
+                                    gint64               *id,
+                                    GError              **error);
+/* Every person of the list's filters (paging aside) by id, at most
+ * @max_rows + 1 (one more tells that there were more): one row each,
+ * column 0 the person's JSON (the ID number masked).  A region filter
+ * narrows the transaction's scope to the region. */
+PGresult  *_wg_people_select_all   (PGconn               *conn,
+                                    PeopleJob            *job,
+                                    guint                 max_rows,
+                                    GError              **error);
+
 gboolean   _wg_people_create_job   (PGconn         *conn,
                                     gpointer        data,
                                     GError        **outcome,

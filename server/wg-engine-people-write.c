@@ -132,17 +132,19 @@ replace_tags (PGconn         *conn,
 /* -------------------------------------------------------------- create */
 
 static gboolean
-insert_person (PGconn     *conn,
-               PeopleJob  *job,
-               const char *path,
-               GError    **error)
+insert_person (PGconn               *conn,
+               WgProtect            *protect,
+               const WgPersonInput  *input,
+               const char           *path,
+               gint64               *id,
+               GError              **error)
 {
-  char **values = job->input->values;
+  char * const *values = input->values;
   g_auto(Protected) number = { NULL };
   const char *params[12];
   g_autoptr(PGresult) result = NULL;
 
-  protect_number (job->protect, values[WG_PERSON_ID_NUMBER], &number);
+  protect_number (protect, values[WG_PERSON_ID_NUMBER], &number);
   params[0] = path;
   params[1] = values[WG_PERSON_NAME];
   params[2] = values[WG_PERSON_SEX];
@@ -167,8 +169,23 @@ insert_person (PGconn     *conn,
       name_duplicate (error);
       return FALSE;
     }
-  job->id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  *id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   return TRUE;
+}
+
+gboolean
+_wg_people_insert (PGconn               *conn,
+                   WgProtect            *protect,
+                   const WgPersonInput  *input,
+                   gint64               *id,
+                   GError              **error)
+{
+  g_autofree char *path = NULL;
+
+  return wg_person_input_check (input, TRUE, error) &&
+         (path = grid_path (conn, input->values[WG_PERSON_GRID], error)) != NULL &&
+         insert_person (conn, protect, input, path, id, error) &&
+         (input->tags->len == 0 || replace_tags (conn, *id, input, error));
 }
 
 gboolean
@@ -178,7 +195,6 @@ _wg_people_create_job (PGconn   *conn,
                        GError  **error)
 {
   PeopleJob *job = data;
-  g_autofree char *path = NULL;
   gint64 earlier = 0;
 
   if (!_wg_people_authorize (conn, job, WG_PERMISSION_RECORDS_WRITE, error))
@@ -192,10 +208,7 @@ _wg_people_create_job (PGconn   *conn,
       job->replayed = TRUE;
       return _wg_people_read_person (conn, job, earlier, error);
     }
-  if (!wg_person_input_check (job->input, TRUE, error) ||
-      (path = grid_path (conn, job->input->values[WG_PERSON_GRID], error)) == NULL ||
-      !insert_person (conn, job, path, error) ||
-      (job->input->tags->len > 0 && !replace_tags (conn, job->id, job->input, error)) ||
+  if (!_wg_people_insert (conn, job->protect, job->input, &job->id, error) ||
       (job->key != NULL &&
        !_wg_engine_remember_idempotent (conn, job->base.actor.user_id, job->key, RESOURCE,
                                         job->id, error)))

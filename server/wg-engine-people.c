@@ -377,6 +377,34 @@ wg_engine_people_list_job (PGconn   *conn,
   return TRUE;
 }
 
+/* The export: the list's filters, every page at once. */
+static const char all_sql[] =
+  "SELECT " WG_PERSON_JSON "::text FROM person p"
+  " WHERE " PEOPLE_FILTER " ORDER BY p.id LIMIT $10::int + 1";
+
+PGresult *
+_wg_people_select_all (PGconn     *conn,
+                       PeopleJob  *job,
+                       guint       max_rows,
+                       GError    **error)
+{
+  g_auto(FilterParams) filter = { { NULL } };
+  g_autofree char *limit = g_strdup_printf ("%u", max_rows);
+  const char *params[N_FILTER_PARAMS + 1];
+
+  if (!region_path (conn, job->query->region, &filter.values[0], error) ||
+      !narrow_scope (conn, job, filter.values[0], error))
+    return NULL;
+  filter.values[1] = g_strdup (job->query->status);
+  filter.values[2] = g_strdup (job->query->tag);
+  filter.values[8] = g_strdup (job->query->address);
+  set_search_params (job, &filter);
+  for (guint i = 0; i < N_FILTER_PARAMS; i++)
+    params[i] = filter.values[i];
+  params[N_FILTER_PARAMS] = limit;
+  return wg_pg_exec (conn, all_sql, G_N_ELEMENTS (params), params, error);
+}
+
 /* ------------------------------------------------------ get and chain */
 
 static gboolean

@@ -111,5 +111,10 @@ void wg_http_people_add_routes  (GArray *routes);   /* wg-http-people.c */
 void wg_http_records_add_routes (GArray *routes);   /* wg-http-records.c */
 void wg_http_summary_add_routes (GArray *routes);   /* wg-http-summary.c */
 void wg_http_csv_add_routes     (GArray *routes);   /* wg-http-csv.c */
+/* The largest body a request may send: @default_limit, but more for the
+ * CSV imports (wg-http-csv.c). */
+gsize wg_http_body_limit        (const char *method,
+                                 const char *path,
+                                 gsize       default_limit);
 
 G_END_DECLS

@@ -166,11 +166,22 @@ wg_server_route_cb (SoupServer        *soup,
     respond_error_literal (message, WG_ERROR_NOT_FOUND, "There is no such resource");
 }
 
+/* The body limit of @message's route: the configured one, more for a CSV
+ * import. */
+static gsize
+wg_server_body_limit (WgServer          *self,
+                      SoupServerMessage *message)
+{
+  return wg_http_body_limit (soup_server_message_get_method (message),
+                             g_uri_get_path (soup_server_message_get_uri (message)),
+                             self->max_body_bytes);
+}
+
 /* 413 without keeping the body: what was read is dropped, what follows is
  * not kept, and the connection closes after the answer. */
 static void
-wg_server_reject_body (WgServer          *self,
-                       SoupServerMessage *message)
+wg_server_reject_body (SoupServerMessage *message,
+                       gsize              limit)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (message);
   g_autoptr(GError) error = NULL;
@@ -180,8 +191,7 @@ wg_server_reject_body (WgServer          *self,
   if (soup_server_message_get_status (message) != 0)
     return;
   error = g_error_new (WG_ERROR, WG_ERROR_PAYLOAD_TOO_LARGE,
-                       "The request body is larger than %" G_GSIZE_FORMAT " bytes",
-                       self->max_body_bytes);
+                       "The request body is larger than %" G_GSIZE_FORMAT " bytes", limit);
   wg_http_message_set_error (message, error);
   soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                 "Connection", "close");
@@ -193,13 +203,14 @@ wg_server_message_got_headers_cb (SoupServerMessage *message,
 {
   WgServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  gsize limit = wg_server_body_limit (self, message);
 
   /* libsoup would answer Range requests on its own; the API has no use for
    * partial JSON. */
   soup_message_headers_remove (headers, "Range");
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->max_body_bytes)
-    wg_server_reject_body (self, message);
+      soup_message_headers_get_content_length (headers) > (goffset) limit)
+    wg_server_reject_body (message, limit);
 }
 
 static void
@@ -209,10 +220,11 @@ wg_server_message_got_chunk_cb (SoupServerMessage *message,
 {
   WgServer *self = user_data;
   SoupMessageBody *body = soup_server_message_get_request_body (message);
+  gsize limit = wg_server_body_limit (self, message);
 
   /* Chunked bodies announce no length: count as they come. */
-  if (body->length > (goffset) self->max_body_bytes)
-    wg_server_reject_body (self, message);
+  if (body->length > (goffset) limit)
+    wg_server_reject_body (message, limit);
 }
 
 static void

@@ -116,5 +116,6 @@ main (int   argc,
   wg_test_add_records_tests ();
   wg_test_add_summary_tests ();
   wg_test_add_matrix_tests ();
+  wg_test_add_csv_tests ();
   return g_test_run ();
 }

@@ -51,5 +51,6 @@ void wg_test_add_people_tests   (void);
 void wg_test_add_records_tests  (void);
 void wg_test_add_summary_tests  (void);
 void wg_test_add_matrix_tests   (void);
+void wg_test_add_csv_tests      (void);
 
 G_END_DECLS
