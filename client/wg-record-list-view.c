@@ -49,6 +49,7 @@ struct _WgRecordListView
   GPtrArray *region_codes;       /* parallel to region_labels; [0] NULL = all */
   GPtrArray *narrow_hidden;      /* GtkColumnViewColumn */
   gboolean setting_filters;
+  gboolean load_pending;         /* a session, not yet shown: nothing asked */
   char *count_text;
 
   AdwLeaflet *leaflet;
@@ -174,6 +175,13 @@ wg_record_list_view_apply_filters (WgRecordListView *self)
 
   if (self->model == NULL || self->setting_filters)
     return;
+  /* the sub-pages the user never opens cost the server nothing */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_pending = TRUE;
+      return;
+    }
+  self->load_pending = FALSE;
   filters = wg_record_list_view_dup_filters (self);
   region = g_strdup (g_hash_table_lookup (filters, "region"));
   q = g_strdup (g_hash_table_lookup (filters, "q"));
@@ -468,6 +476,18 @@ wg_record_list_view_build (WgRecordListView *self)
   wg_record_list_view_leaflet_folded_cb (self);
 }
 
+/* GtkWidget */
+
+static void
+wg_record_list_view_map (GtkWidget *widget)
+{
+  WgRecordListView *self = WG_RECORD_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (wg_record_list_view_parent_class)->map (widget);
+  if (self->load_pending)
+    wg_record_list_view_apply_filters (self);
+}
+
 /* GObject */
 
 static void
@@ -560,6 +580,7 @@ wg_record_list_view_class_init (WgRecordListViewClass *klass)
   object_class->finalize = wg_record_list_view_finalize;
   object_class->set_property = wg_record_list_view_set_property;
   object_class->get_property = wg_record_list_view_get_property;
+  widget_class->map = wg_record_list_view_map;
 
   properties[PROP_KIND_NAME] =
     g_param_spec_string ("kind-name", NULL, NULL, NULL,

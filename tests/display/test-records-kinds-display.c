@@ -237,6 +237,15 @@ test_lists (void)
   if (skip_without_server () || !start_server ())
     return;
   window = open_records (1280, 800);
+  /* a sub-page asks the server when it is first shown, not before */
+  {
+    WgPagedModel *model = WG_PAGED_MODEL (wg_record_list_view_get_model (
+                            wg_records_page_get_list_view (records_page_of (window), "grid-staff")));
+
+    wg_display_test_spin_for (SETTLE_MS);
+    g_assert_false (wg_paged_model_get_loading (model));
+    g_assert_cmpint (wg_paged_model_get_total (model), ==, -1);
+  }
   for (guint i = 0; kinds[i] != NULL; i++)
     {
       WgRecordListView *view = show_kind (window, kinds[i]);
