@@ -131,6 +131,9 @@ check_required_members (Fixture    *fixture,
   g_assert_true (json_object_has_member (content, media));
   schema = resolve (fixture->spec, json_object_get_object_member (
                       json_object_get_object_member (content, media), "schema"));
+  /* Not JSON (a CSV export): documented is enough. */
+  if (!g_str_has_suffix (media, "json"))
+    return;
   root = json_from_string (g_bytes_get_data (body, NULL), NULL);
   g_assert_nonnull (root);
   if (!json_object_has_member (schema, "required"))
