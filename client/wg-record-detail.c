@@ -487,10 +487,7 @@ wg_record_detail_person_chosen (gpointer    owner,
 static void
 wg_record_detail_links_add_cb (WgRecordDetail *self)
 {
-  if (self->item == NULL || !wg_record_detail_may_write (self))
-    return;
-  wg_record_ask_person (GTK_WIDGET (self), self->client, g_str_equal (self->kind->name, "houses"),
-                        wg_record_detail_person_chosen, self);
+  wg_record_detail_ask_link (self);
 }
 
 static void
@@ -952,4 +949,15 @@ wg_record_detail_remove_link (WgRecordDetail *self,
   else
     wg_api_client_remove_house_resident_async (self->client, id, link_id, cancellable,
                                                wg_record_detail_resident_removed_cb, g_object_ref (self));
+}
+
+GtkWidget *
+wg_record_detail_ask_link (WgRecordDetail *self)
+{
+  g_return_val_if_fail (WG_IS_RECORD_DETAIL (self), NULL);
+
+  if (self->item == NULL || !wg_record_detail_may_write (self) || !wg_record_detail_has_chain (self))
+    return NULL;
+  return wg_record_ask_person (GTK_WIDGET (self), self->client, g_str_equal (self->kind->name, "houses"),
+                               wg_record_detail_person_chosen, self);
 }

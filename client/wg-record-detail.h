@@ -72,6 +72,9 @@ gboolean            wg_record_detail_activate_link     (WgRecordDetail     *self
                                                         const char         *kind,
                                                         gint64              id);
 
+/* What the "Add a Member…" or "Add a Resident…" row does: asks for the
+ * person (the dialog, or NULL when nothing may be added). */
+GtkWidget          *wg_record_detail_ask_link          (WgRecordDetail     *self);
 /* What the add dialog and a remove button do once the user has chosen:
  * adds person @person_id to the household shown (@value: the relation)
  * or to the house shown (@value: owner, tenant or resident, since

@@ -195,6 +195,11 @@ wg_record_person_choice (PersonData *person,
     gtk_string_list_append (labels, resident ? wg_record_residence_label (person->values[i])
                                              : wg_person_relation_label (person->values[i]));
   person->choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  /* not the head (a household has one already, most of the time), nor
+   * an owner: the common case */
+  for (guint i = 0; person->values[i] != NULL; i++)
+    if (g_str_equal (person->values[i], resident ? "resident" : "other"))
+      gtk_drop_down_set_selected (person->choice, i);
   gtk_widget_set_tooltip_text (GTK_WIDGET (person->choice), resident ? _("Lives here as") : _("Relation to the head"));
   return GTK_WIDGET (person->choice);
 }

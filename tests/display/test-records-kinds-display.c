@@ -433,6 +433,20 @@ test_members_and_residents (void)
   spin_until (detail_idle, view, "the member's return");
   g_assert_null (wg_record_detail_get_banner_text (detail));
   g_assert_true (array_has_id (chain_array (view, "members"), "id", person_id));
+  /* the dialog that asks for the person finds them by name */
+  {
+    GtkWidget *dialog = wg_record_detail_ask_link (detail);
+    GtkWidget *search = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+    g_autofree char *surname = g_utf8_substring (json_object_get_string_member (
+                                 json_array_get_object_element (chain_array (view, "members"), 0), "name"), 0, 1);
+
+    g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+    gtk_editable_set_text (GTK_EDITABLE (search), surname);
+    wg_display_test_spin_for (1500);
+    save_screenshot (dialog, "records-kinds-add-member-dialog.png");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    wg_display_test_spin_for (100);
+  }
   /* a second head is refused, and said so */
   wg_record_detail_add_link (detail, person_id, "head", NULL);
   spin_until (detail_idle, view, "a refused member");
