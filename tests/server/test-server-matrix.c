@@ -10,7 +10,8 @@
  * account calls each endpoint on each record, and the answer must be what
  * its permission (common/wg-roles.c, the kinds' descriptors) and its scope
  * (the place's path under the account's) say: 403, 404, or the record;
- * lists, searches, totals, GeoJSON and the region summary's counts hold
+ * lists, searches, totals, GeoJSON, CSV exports and the region summary's
+ * counts hold
  * exactly the records in scope.  Every mismatch is collected and reported
  * together. */
 #define G_LOG_DOMAIN "test-server"
@@ -285,7 +286,28 @@ ids_contain (GArray *ids,
   return FALSE;
 }
 
-/* A list (or search, or GeoJSON) of @kind holds the records of exactly the
+/* The ids of a CSV export: the first column of each row after the header
+ * (after the byte order mark). */
+static GArray *
+csv_ids (WgTestResponse *response)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *text = g_strndup (g_bytes_get_data (response->body, NULL),
+                                     g_bytes_get_size (response->body));
+  g_auto(GStrv) lines = g_strsplit (g_str_has_prefix (text, "\xEF\xBB\xBF") ? text + 3 : text,
+                                    "\n", -1);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (lines[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* A list (or search, or GeoJSON, or CSV export) of @kind holds the records of exactly the
  * places given by @expected_places (a bit per place), among the four. */
 static void
 expect_listed (Matrix     *matrix,
@@ -301,7 +323,7 @@ expect_listed (Matrix     *matrix,
 
   if (response->status != 200)
     return;
-  ids = answer_ids (response);
+  ids = strstr (path, "/export") != NULL ? csv_ids (response) : answer_ids (response);
   for (guint place = 0; place < N_PLACES; place++)
     {
       gboolean wanted = (expected_places & (1u << place)) != 0;
@@ -418,6 +440,17 @@ expect_kind_readable (Matrix *matrix,
       if (search != NULL)
         expect_listed (matrix, account, kind, search, seen & (1u << place));
     }
+  {
+    g_autofree char *export = g_strdup_printf ("/api/v1/%s/export", kind_name (kind));
+    g_autofree char *export_region = g_strdup_printf ("/api/v1/%s/export?region=%s",
+                                                      kind_name (kind), places[1].code);
+
+    expect_listed (matrix, account, kind, export, seen);
+    if (visible (account, 1) || !may (account, read_permission (kind)))
+      expect_listed (matrix, account, kind, export_region, 1u << 1);
+    else
+      wg_test_response_free (expect (matrix, account, "GET", export_region, NULL, NULL, 404));
+  }
   if (kind != 0 && wg_record_kind_lookup (kind_name (kind))->has_geometry)
     {
       g_autofree char *geojson = g_strdup_printf ("/api/v1/%s?format=geojson", kind_name (kind));
