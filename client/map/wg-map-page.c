@@ -8,6 +8,7 @@
 #include "wg-map-style.h"
 
 #define SETTINGS_SCHEMA "org.wangge.Wangge"
+#define ZOOM_MARGIN 12   /* the zoom box's margin-end in the template */
 
 G_DEFINE_FINAL_TYPE (WgMapPage, wg_map_page, GTK_TYPE_WIDGET)
 
@@ -56,6 +57,19 @@ update_actions (WgMapPage *self)
                                  self->scene != NULL && !wg_map_box_is_empty (wg_map_scene_get_box (self->scene)));
 }
 
+/* The zoom buttons step left of the panel while it is shown, so that it
+ * never covers them. */
+static void
+place_zoom_box (WgMapPage *self,
+                gboolean   panel_shown)
+{
+  int panel_width = 0;
+
+  gtk_widget_get_size_request (GTK_WIDGET (self->grid_panel), &panel_width, NULL);
+  gtk_widget_set_margin_end (self->zoom_box, panel_shown ? 2 * ZOOM_MARGIN + MAX (panel_width, 0)
+                                                         : ZOOM_MARGIN);
+}
+
 static void
 show_panel_for (WgMapPage        *self,
                 const WgMapShape *shape)
@@ -63,6 +77,7 @@ show_panel_for (WgMapPage        *self,
   const WgMapShape *community = NULL;
   const WgMapShape *street = NULL;
 
+  place_zoom_box (self, shape != NULL);
   if (shape == NULL)
     {
       gtk_revealer_set_reveal_child (self->panel_revealer, FALSE);
