@@ -186,7 +186,7 @@ static void
 assert_panel_inside (WgWindow *window)
 {
   GtkWidget *panel = GTK_WIDGET (panel_of (window));
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, zoom;
   int minimum;
 
   g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (window), &bounds));
@@ -195,6 +195,10 @@ assert_panel_inside (WgWindow *window)
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
   gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, (int) bounds.size.width);
+  /* and it leaves the zoom buttons uncovered */
+  g_assert_true (gtk_widget_compute_bounds (WG_MAP_PAGE (wg_window_get_map_page (window))->zoom_box,
+                                            GTK_WIDGET (window), &zoom));
+  g_assert_false (graphene_rect_intersection (&bounds, &zoom, NULL));
 }
 
 static void
