@@ -503,6 +503,39 @@ expect_summaries (Matrix *matrix,
           own, people, admin_count (matrix->fixture, sql));
 }
 
+/* The territory itself: every role sees the map, of its scope only. */
+static void
+expect_regions (Matrix *matrix,
+                guint   account)
+{
+  static const char * const paths[] = {
+    "/api/v1/regions?level=grid&limit=500",
+    "/api/v1/regions?level=grid&format=geojson",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(WgTestResponse) response = expect (matrix, account, "GET", paths[i], NULL, NULL, 200);
+      JsonObject *object = wg_test_response_object (response);
+      const char *member = json_object_has_member (object, "items") ? "items" : "features";
+      JsonArray *items = json_object_get_array_member (object, member);
+      g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint j = 0; j < json_array_get_length (items); j++)
+        {
+          JsonObject *item = json_array_get_object_element (items, j);
+
+          if (json_object_has_member (item, "properties"))
+            item = json_object_get_object_member (item, "properties");
+          g_hash_table_add (codes, (gpointer) json_object_get_string_member (item, "code"));
+        }
+      for (guint place = 0; place < N_PLACES; place++)
+        if (g_hash_table_contains (codes, places[place].code) != visible (account, place))
+          fail (matrix, account, "GET %s %s grid %s", paths[i],
+                visible (account, place) ? "lacks" : "shows", places[place].code);
+    }
+}
+
 static void
 assert_no_failures (Matrix *matrix)
 {
@@ -525,6 +558,7 @@ test_matrix_read (Fixture       *fixture,
         expect_kind_readable (&matrix, account, kind);
       expect_reveals (&matrix, account);
       expect_summaries (&matrix, account);
+      expect_regions (&matrix, account);
     }
   assert_no_failures (&matrix);
   matrix_clear (&matrix);
