@@ -147,12 +147,6 @@ save_screenshot (gpointer    window,
 }
 
 static gboolean
-signed_in (gpointer window)
-{
-  return wg_window_get_signed_in (window) && wg_window_get_regions (window) != NULL;
-}
-
-static gboolean
 diary_ready (gpointer page)
 {
   WgPagedModel *model = WG_PAGED_MODEL (wg_diary_page_get_model (page));
@@ -211,7 +205,7 @@ open_diary (const char   *username,
   *page = NULL;
   wg_login_view_sign_in (wg_window_get_login_view (window), wg_test_server_get_url (server),
                          username, PASSWORD);
-  if (!spin_until (signed_in, window, "the sign-in"))
+  if (!spin_until (wg_display_test_signed_in, window, "the sign-in"))
     return window;
   g_assert_true (wg_window_show_page (window, WG_PAGE_DIARY));
   *page = WG_DIARY_PAGE (wg_window_get_diary_page (window));
@@ -479,27 +473,6 @@ create_entry (WgApiClient  *client,
   return record;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static gboolean
 entry_gone (gpointer page)
 {
@@ -546,11 +519,11 @@ test_delete (void)
   wg_diary_page_open_position (page, 0);
   /* the button asks first */
   gtk_widget_activate_action (GTK_WIDGET (wg_diary_page_get_detail (page)), "diary-entry.delete", NULL);
-  spin_until (dialog_shown, NULL, "the question");
-  if (find_message_dialog () != NULL)
+  spin_until (wg_display_test_dialog_shown, NULL, "the question");
+  if (wg_display_test_find_message_dialog () != NULL)
     {
-      save_screenshot (find_message_dialog (), "diary-delete-question.png");
-      adw_message_dialog_response (find_message_dialog (), "delete");
+      save_screenshot (wg_display_test_find_message_dialog (), "diary-delete-question.png");
+      adw_message_dialog_response (wg_display_test_find_message_dialog (), "delete");
     }
   spin_until (entry_gone, page, "the deletion");
   g_assert_cmpint (wg_paged_model_find (WG_PAGED_MODEL (wg_diary_page_get_model (page)), id), ==, -1);
