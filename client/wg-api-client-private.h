@@ -58,6 +58,17 @@ void      _wg_api_client_request_with_headers_async (WgApiClient         *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
+/* The same with a body of @content_type (a CSV file) instead of JSON;
+ * finish it with _wg_api_client_send_finish(). */
+void      _wg_api_client_send_bytes_async  (WgApiClient          *self,
+                                            const char           *method,
+                                            const char           *path,
+                                            const char           *content_type,
+                                            GBytes               *body,
+                                            const char           *accept,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
 GBytes   *_wg_api_client_send_finish       (WgApiClient          *self,
                                             GAsyncResult         *result,
                                             GError              **error);

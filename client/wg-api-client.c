@@ -237,6 +237,25 @@ wg_api_client_new_message (WgApiClient         *self,
   return g_steal_pointer (&message);
 }
 
+/* Sends @message (NULL: fails @task with @error) for a task of
+ * _wg_api_client_send_async. */
+static void
+wg_api_client_send_message (WgApiClient *self,
+                            GTask       *task,
+                            SoupMessage *message,
+                            GError      *error)
+{
+  if (message == NULL)
+    {
+      g_task_return_error (task, g_error_copy (error));
+      g_object_unref (task);
+      return;
+    }
+  g_task_set_task_data (task, message, g_object_unref);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), wg_api_client_send_cb, task);
+}
+
 void
 _wg_api_client_send_async (WgApiClient         *self,
                            const char          *method,
@@ -268,15 +287,29 @@ _wg_api_client_send_with_headers_async (WgApiClient         *self,
 
   task = _wg_api_client_task_new (self, _wg_api_client_send_async, cancellable, callback, user_data);
   message = wg_api_client_new_message (self, method, path, body, accept, headers, &error);
-  if (message == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, message, g_object_unref);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    cancellable, wg_api_client_send_cb,
-                                    g_steal_pointer (&task));
+  wg_api_client_send_message (self, g_steal_pointer (&task), message, error);
+}
+
+void
+_wg_api_client_send_bytes_async (WgApiClient         *self,
+                                 const char          *method,
+                                 const char          *path,
+                                 const char          *content_type,
+                                 GBytes              *body,
+                                 const char          *accept,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *message;
+
+  task = _wg_api_client_task_new (self, _wg_api_client_send_async, cancellable, callback, user_data);
+  message = wg_api_client_new_message (self, method, path, NULL, accept, NULL, &error);
+  if (message != NULL)
+    soup_message_set_request_body_from_bytes (message, content_type, body);
+  wg_api_client_send_message (self, g_steal_pointer (&task), message, error);
 }
 
 GBytes *
