@@ -423,6 +423,16 @@ test_other_user_reads_only (void)
                            json_object_get_int_member (record, "version"), 1, &error);
   g_assert_null (refused);
   g_assert_error (error, WG_ERROR, WG_ERROR_FORBIDDEN);
+
+  /* a community has several grids: none is chosen for the user */
+  wg_diary_page_write (page);
+  g_assert_cmpuint (g_list_model_get_n_items (wg_diary_page_get_grids (page)), >, 1);
+  g_assert_null (wg_diary_form_get_grid (wg_diary_page_get_form (page)));
+  wg_diary_form_set_field_text (wg_diary_page_get_form (page), "body", body_text);
+  wg_diary_form_save (wg_diary_page_get_form (page));
+  g_assert_false (wg_diary_form_get_busy (wg_diary_page_get_form (page)));
+  g_assert_nonnull (wg_diary_form_get_field_message (wg_diary_page_get_form (page), "grid"));
+  save_screenshot (window, "diary-compose-community-1280x800.png");
   wg_display_test_close_window (window);
 }
 
