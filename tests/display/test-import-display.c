@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "wg-api-client-csv.h"
 #include "wg-display-test-util.h"
 #include "wg-import-dialog.h"
 #include "wg-import-problem.h"
@@ -64,6 +65,43 @@ check (WgImportDialog *dialog,
   g_autoptr(GBytes) csv = g_bytes_new_static (text, strlen (text));
 
   wg_import_dialog_check (dialog, name, csv);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GBytes **csv = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *csv = wg_api_client_export_csv_finish (WG_API_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* The export of what was imported: the file as a spreadsheet reads it. */
+static void
+check_export (WgApiClient *client)
+{
+  g_autoptr(GHashTable) filters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  g_hash_table_insert (filters, "kind", "individual_business");
+  g_hash_table_insert (filters, "q", "龘北新桥");
+  wg_api_client_export_csv_async (client, "organizations", filters, NULL, exported_cb, &csv);
+  if (!wg_display_test_spin_until (is_set, &csv, 60, "the export"))
+    return;
+  text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFid,name,kind,"));
+  g_assert_nonnull (strstr (text, "龘北新桥修车铺,individual_business,"));
+  g_assert_null (strstr (text, "龘东四便民超市"));
 }
 
 static WgImportProblem *
@@ -156,6 +194,7 @@ test_import_report (void)
     {
       g_clear_pointer (&shot, g_free);
       shot = wg_display_test_save_screenshot (dialog, "import-done-560x800.png", 300);
+      check_export (wg_window_get_client (window));
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
