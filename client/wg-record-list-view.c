@@ -467,6 +467,9 @@ wg_record_list_view_build (WgRecordListView *self)
   wg_record_list_view_add_filters (self);
   self->setting_filters = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), self->kind->search != WG_SEARCH_NONE);
+  /* without a search field the add button keeps to the end of the row */
+  gtk_widget_set_hexpand (self->new_button, self->kind->search == WG_SEARCH_NONE);
+  gtk_widget_set_halign (self->new_button, self->kind->search == WG_SEARCH_NONE ? GTK_ALIGN_END : GTK_ALIGN_FILL);
   if (self->kind->search_hint != NULL)
     g_object_set (self->search_entry, "placeholder-text", _(self->kind->search_hint), NULL);
   /* Translators: the tooltip of the list's add button, e.g. "New House" */
