@@ -589,3 +589,25 @@ wg_people_view_show_person (WgPeopleView *self,
     wg_person_detail_show_person (self->detail, id);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
 }
+
+GHashTable *
+wg_people_view_dup_filters (WgPeopleView *self)
+{
+  GHashTable *filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *q = NULL;
+  const char *values[][2] = {
+    { "region", wg_people_view_selected_region (self) },
+    { "status", wg_people_view_selected_status (self) },
+    { "tag", wg_people_view_selected_tag (self) },
+  };
+
+  g_return_val_if_fail (WG_IS_PEOPLE_VIEW (self), filters);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i][1] != NULL)
+      g_hash_table_insert (filters, g_strdup (values[i][0]), g_strdup (values[i][1]));
+  q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (*q != '\0')
+    g_hash_table_insert (filters, g_strdup ("q"), g_steal_pointer (&q));
+  return filters;
+}

@@ -47,6 +47,9 @@ gboolean        wg_people_view_set_tag         (WgPeopleView *self,
                                                 const char   *tag);
 void            wg_people_view_open_position   (WgPeopleView *self,
                                                 guint         position);
+/* The filters as the list asks for them (region, status, tag, q), for an
+ * export. */
+GHashTable     *wg_people_view_dup_filters     (WgPeopleView *self);
 /* Opens person @id in the detail (a link from another record). */
 void            wg_people_view_show_person     (WgPeopleView *self,
                                                 gint64        id);

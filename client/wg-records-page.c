@@ -5,7 +5,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "wg-import-dialog.h"
+#include "wg-person-rules.h"
 #include "wg-record-rules.h"
+#include "wg-records-export.h"
 #include "wg-records-page.h"
 
 struct _WgRecordsPage
@@ -13,6 +16,7 @@ struct _WgRecordsPage
   GtkWidget parent_instance;
 
   WgApiClient *client;
+  guint role_mask;
   GPtrArray *list_views;       /* WgRecordListView, in the stack's order */
   GtkStringList *kind_labels;  /* the drop-down's: People, then the kinds */
   GPtrArray *kind_names;       /* parallel: "people", then kind->name */
@@ -32,6 +36,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void wg_records_page_update_actions (WgRecordsPage *self);
 
 /* The switcher's icon of each kind (presentation only). */
 static const struct {
@@ -92,6 +98,8 @@ wg_records_page_visible_child_cb (WgRecordsPage *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  if (self->list_views != NULL)
+    wg_records_page_update_actions (self);
   if (self->syncing || self->kind_names == NULL)
     return;
   for (guint i = 0; i < self->kind_names->len; i++)
@@ -155,6 +163,74 @@ wg_records_page_add_kinds (WgRecordsPage *self,
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kind_labels));
 }
 
+/* Actions: one place decides. */
+
+static const WgRecordKind *
+wg_records_page_visible_record_kind (WgRecordsPage *self)
+{
+  return wg_record_kind_lookup (adw_view_stack_get_visible_child_name (self->stack));
+}
+
+static void
+wg_records_page_update_actions (WgRecordsPage *self)
+{
+  const WgRecordKind *kind = wg_records_page_visible_record_kind (self);
+  gboolean write = kind != NULL ? wg_record_kind_may_write (kind, self->role_mask)
+                                : wg_person_may (self->role_mask, WG_PERSON_PERMISSION_WRITE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.import", self->client != NULL && write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export", self->client != NULL);
+}
+
+static void
+wg_records_page_list_imported_cb (WgRecordsPage *self,
+                                  guint          count,
+                                  GtkWidget     *dialog)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "wg-kind");
+  WgRecordListView *view = wg_records_page_get_list_view (self, kind);
+
+  if (view != NULL)
+    wg_paged_model_reload (WG_PAGED_MODEL (wg_record_list_view_get_model (view)));
+  else
+    wg_people_model_reload (wg_people_view_get_model (self->people_view));
+}
+
+static void
+wg_records_page_action_import (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  WgRecordsPage *self = WG_RECORDS_PAGE (widget);
+  const WgRecordKind *kind = wg_records_page_visible_record_kind (self);
+  const char *name = kind != NULL ? kind->name : "people";
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = wg_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client, name,
+                                 kind != NULL ? wg_record_kind_get_label (kind) : _("People"));
+  g_object_set_data_full (G_OBJECT (dialog), "wg-kind", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (wg_records_page_list_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+wg_records_page_action_export (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  WgRecordsPage *self = WG_RECORDS_PAGE (widget);
+  const WgRecordKind *kind = wg_records_page_visible_record_kind (self);
+  WgRecordListView *view = kind != NULL ? wg_records_page_get_list_view (self, kind->name) : NULL;
+  g_autoptr(GHashTable) filters = view != NULL ? wg_record_list_view_dup_filters (view)
+                                               : wg_people_view_dup_filters (self->people_view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  wg_records_export (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
+                     kind != NULL ? kind->name : "people", filters);
+}
+
 /* GObject */
 
 static void
@@ -207,6 +283,9 @@ wg_records_page_class_init (WgRecordsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, wg_records_page_show_grid_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_records_page_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_records_page_kind_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "records.import", NULL, wg_records_page_action_import);
+  gtk_widget_class_install_action (widget_class, "records.export", NULL, wg_records_page_action_export);
 }
 
 static void
@@ -220,6 +299,7 @@ wg_records_page_init (WgRecordsPage *self)
   self->kind_names = g_ptr_array_new_with_free_func (g_free);
   gtk_string_list_append (self->kind_labels, _("People"));
   g_ptr_array_add (self->kind_names, g_strdup ("people"));
+  wg_records_page_update_actions (self);
 }
 
 /* Public API */
@@ -231,8 +311,10 @@ wg_records_page_new (WgApiClient *client,
   WgRecordsPage *self = g_object_new (WG_TYPE_RECORDS_PAGE, NULL);
 
   self->client = g_object_ref (client);
+  self->role_mask = user != NULL ? wg_user_get_role_mask (user) : 0;
   wg_people_view_set_session (self->people_view, client, user);
   wg_records_page_add_kinds (self, user);
+  wg_records_page_update_actions (self);
   return GTK_WIDGET (self);
 }
 

@@ -17,6 +17,7 @@
 
 #include "wg-api-client-records.h"
 #include "wg-display-test-util.h"
+#include "wg-import-dialog.h"
 #include "wg-people-view.h"
 #include "wg-record-rules.h"
 #include "wg-records-page.h"
@@ -588,6 +589,85 @@ test_create_and_delete (void)
   wg_display_test_close_window (window);
 }
 
+static GtkWindow *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (WG_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  return find_import_dialog () != NULL;
+}
+
+static GtkWindow *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+/* The page's menu imports into the sub-page shown and exports its list; a
+ * reader may not import. */
+static void
+test_import_menu (void)
+{
+  WgWindow *window;
+  GtkWindow *dialog;
+
+  if (skip_without_server () || !start_server ())
+    return;
+  window = open_records (1280, 800);
+  show_kind (window, "organizations");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (records_page_of (window)), "records.import", NULL));
+  spin_until (import_dialog_shown, NULL, "the import dialog");
+  dialog = find_import_dialog ();
+  g_assert_cmpstr (gtk_window_get_title (dialog), !=, "");
+  save_screenshot (dialog, "records-kinds-import-dialog.png");
+  gtk_window_destroy (dialog);
+  /* the export asks where to save the file */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (records_page_of (window)), "records.export", NULL));
+  spin_until (file_chooser_shown, NULL, "the file chooser");
+  gtk_window_close (find_file_chooser ());
+  wg_display_test_close_window (window);
+
+  /* the dispatcher reads the records but writes none */
+  window = wg_display_test_new_window (1280, 800);
+  wg_login_view_sign_in (wg_window_get_login_view (window), wg_test_server_get_url (server),
+                         "dispatcher", "wangge2026");
+  spin_until (wg_display_test_signed_in, window, "the dispatcher's sign-in");
+  g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
+  show_kind (window, "organizations");
+  gtk_widget_activate_action (GTK_WIDGET (records_page_of (window)), "records.import", NULL);
+  wg_display_test_spin_for (SETTLE_MS);
+  g_assert_null (find_import_dialog ());
+  wg_display_test_close_window (window);
+}
+
 /* 560 pixels wide: the switcher becomes a drop-down, nothing is clipped,
  * the list and the detail come one at a time. */
 static void
@@ -644,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/records-kinds-display/members-and-residents", test_members_and_residents);
   g_test_add_func ("/records-kinds-display/validation-and-save", test_validation_and_save);
   g_test_add_func ("/records-kinds-display/create-and-delete", test_create_and_delete);
+  g_test_add_func ("/records-kinds-display/import-menu", test_import_menu);
   g_test_add_func ("/records-kinds-display/narrow", test_narrow);
   status = g_test_run ();
   g_clear_pointer (&server, wg_test_server_stop);
