@@ -218,7 +218,7 @@ parse_boolean (const WgFieldSpec  *field,
     return boolean_node (json_node_get_boolean (value));
   if (is_string (value))
     {
-      text = g_ascii_strdown (g_strstrip (g_strdup (json_node_get_string (value))), -1);
+      text = g_strstrip (g_ascii_strdown (json_node_get_string (value), -1));
       if (g_strv_contains (yes, text))
         return boolean_node (TRUE);
       if (g_strv_contains (no, text))
