@@ -52,7 +52,8 @@ struct _WgDiaryForm
   GtkRevealer *banner;
   GtkLabel *banner_label;
   GtkWidget *banner_button;
-  AdwComboRow *grid_row;
+  AdwActionRow *grid_row;
+  GtkDropDown *grid_dropdown;
   WgDiaryDateButton *date_button;
   GtkSpinButton *households_spin;
   GtkSwitch *follow_up_switch;
@@ -233,7 +234,7 @@ wg_diary_form_fill (WgDiaryForm  *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
 
   self->filling = TRUE;
-  adw_combo_row_set_selected (self->grid_row,
+  gtk_drop_down_set_selected (self->grid_dropdown,
                               wg_diary_form_grid_index (self, entry ? wg_diary_entry_get_grid_code (entry) : grid,
                                                         entry ? wg_diary_entry_get_grid_name (entry) : NULL));
   wg_diary_date_button_set_date (self->date_button, entry ? wg_diary_entry_get_date (entry) : today);
@@ -495,6 +496,7 @@ wg_diary_form_class_init (WgDiaryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, banner_button);
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, grid_row);
+  gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, grid_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, date_button);
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, households_spin);
   gtk_widget_class_bind_template_child (widget_class, WgDiaryForm, follow_up_switch);
@@ -516,6 +518,8 @@ wg_diary_form_class_init (WgDiaryFormClass *klass)
 static void
 wg_diary_form_init (WgDiaryForm *self)
 {
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inputs[FIELD_GRID] = GTK_WIDGET (self->grid_row);
   self->inputs[FIELD_DATE] = GTK_WIDGET (self->date_button);
@@ -526,7 +530,8 @@ wg_diary_form_init (WgDiaryForm *self)
   self->message_widgets[FIELD_BODY] = GTK_WIDGET (self->messages[FIELD_BODY]);
   self->grid_codes = g_ptr_array_new_with_free_func (g_free);
   self->grid_names = gtk_string_list_new (NULL);
-  adw_combo_row_set_model (self->grid_row, G_LIST_MODEL (self->grid_names));
+  gtk_drop_down_set_expression (self->grid_dropdown, expression);
+  gtk_drop_down_set_model (self->grid_dropdown, G_LIST_MODEL (self->grid_names));
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (wg_diary_form_field_changed_cb), self, G_CONNECT_SWAPPED);
   wg_diary_form_show (self, NULL, NULL);
@@ -566,7 +571,7 @@ wg_diary_form_set_grids (WgDiaryForm *self,
   g_return_if_fail (WG_IS_DIARY_FORM (self));
 
   /* the grid chosen stays chosen, and nothing else of the form changes */
-  selected = adw_combo_row_get_selected (self->grid_row);
+  selected = gtk_drop_down_get_selected (self->grid_dropdown);
   if (selected < self->grid_codes->len)
     chosen = g_strdup (g_ptr_array_index (self->grid_codes, selected));
   self->filling = TRUE;
@@ -581,7 +586,7 @@ wg_diary_form_set_grids (WgDiaryForm *self,
     }
   if (chosen == NULL && self->entry == NULL && n == 1)
     chosen = g_strdup (g_ptr_array_index (self->grid_codes, 0));
-  adw_combo_row_set_selected (self->grid_row, wg_diary_form_grid_index (self, chosen, NULL));
+  gtk_drop_down_set_selected (self->grid_dropdown, wg_diary_form_grid_index (self, chosen, NULL));
   self->filling = FALSE;
 }
 
@@ -700,7 +705,7 @@ wg_diary_form_get_grid (WgDiaryForm *self)
 
   g_return_val_if_fail (WG_IS_DIARY_FORM (self), NULL);
 
-  selected = adw_combo_row_get_selected (self->grid_row);
+  selected = gtk_drop_down_get_selected (self->grid_dropdown);
   return selected < self->grid_codes->len ? g_ptr_array_index (self->grid_codes, selected) : NULL;
 }
 
@@ -720,7 +725,7 @@ wg_diary_form_set_field_text (WgDiaryForm *self,
   g_return_if_fail (field != NULL);
 
   if (g_str_equal (field, "grid"))
-    adw_combo_row_set_selected (self->grid_row, wg_diary_form_grid_index (self, text, NULL));
+    gtk_drop_down_set_selected (self->grid_dropdown, wg_diary_form_grid_index (self, text, NULL));
   else if (g_str_equal (field, "entry_date"))
     wg_diary_date_button_set_date (self->date_button, text);
   else if (g_str_equal (field, "households_visited"))
