@@ -41,6 +41,7 @@ struct _WgDiaryForm
   GPtrArray *grid_codes;         /* parallel to grid_names */
   GtkStringList *grid_names;
   gboolean tried_save;           /* check as the user types from now on */
+  gboolean changed;              /* typed into since shown */
   gboolean filling;
 
   GtkWidget *box;
@@ -223,6 +224,7 @@ wg_diary_form_reset (WgDiaryForm *self)
     wg_diary_form_set_message (self, i, NULL);
   wg_diary_form_show_banner (self, NULL, FALSE);
   self->tried_save = FALSE;
+  self->changed = FALSE;
 }
 
 static void
@@ -332,6 +334,7 @@ wg_diary_form_saved_cb (GObject      *source,
     }
   g_clear_pointer (&self->idempotency_key, g_free);
   g_set_object (&self->entry, entry);
+  self->changed = FALSE;
   wg_diary_form_fill_heading (self);
   wg_diary_form_update_actions (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, entry, created);
@@ -370,6 +373,8 @@ wg_diary_form_field_changed_cb (WgDiaryForm *self)
   Field first_wrong;
 
   wg_diary_form_update_counter (self);
+  if (!self->filling)
+    self->changed = TRUE;
   /* after a refused save, the marks follow the typing */
   if (self->filling || !self->tried_save)
     return;
@@ -400,6 +405,8 @@ wg_diary_form_action_cancel (GtkWidget  *widget,
   WgDiaryForm *self = WG_DIARY_FORM (widget);
 
   wg_diary_form_set_busy (self, FALSE);
+  /* cancelled on purpose: nothing to keep for later */
+  self->changed = FALSE;
   g_signal_emit (self, signals[SIGNAL_CANCELLED], 0);
 }
 
@@ -662,6 +669,13 @@ wg_diary_form_show_message (WgDiaryForm *self,
 {
   g_return_if_fail (WG_IS_DIARY_FORM (self));
   wg_diary_form_show_banner (self, message, FALSE);
+}
+
+gboolean
+wg_diary_form_has_draft (WgDiaryForm *self)
+{
+  g_return_val_if_fail (WG_IS_DIARY_FORM (self), FALSE);
+  return self->entry == NULL && self->changed;
 }
 
 gboolean

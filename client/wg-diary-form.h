@@ -42,6 +42,9 @@ void          wg_diary_form_show_message      (WgDiaryForm  *self,
                                                const char   *message);
 
 gboolean      wg_diary_form_get_busy          (WgDiaryForm  *self);
+/* TRUE while a new entry has been typed into and neither saved nor
+ * cancelled: the page shows it again instead of an empty one. */
+gboolean      wg_diary_form_has_draft         (WgDiaryForm  *self);
 /* The entry being edited; NULL for a new one. */
 WgDiaryEntry *wg_diary_form_get_entry         (WgDiaryForm  *self);
 /* The message shown on a field (wire name), or NULL. */

@@ -590,8 +590,10 @@ wg_diary_page_write (WgDiaryPage *self)
   if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) || self->client == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* today's entry goes to the grid the list is filtered to, if any */
-  wg_diary_form_show_new (self->form, wg_diary_page_selected_grid (self));
+  /* today's entry goes to the grid the list is filtered to, if any; a
+   * draft left for a look at the list is taken up again */
+  if (!wg_diary_form_has_draft (self->form))
+    wg_diary_form_show_new (self->form, wg_diary_page_selected_grid (self));
   wg_diary_page_show_pane (self, "form");
   /* the grids failed to come: say so, and ask again */
   if (self->grids_message != NULL)

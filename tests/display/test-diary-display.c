@@ -433,6 +433,18 @@ test_other_user_reads_only (void)
   g_assert_false (wg_diary_form_get_busy (wg_diary_page_get_form (page)));
   g_assert_nonnull (wg_diary_form_get_field_message (wg_diary_page_get_form (page), "grid"));
   save_screenshot (window, "diary-compose-community-1280x800.png");
+
+  /* a look at an entry keeps the draft; cancelling drops it */
+  wg_diary_page_open_position (page, (guint) MAX (position, 0));
+  g_assert_false (wg_diary_page_get_writing (page));
+  wg_diary_page_write (page);
+  g_assert_true (wg_diary_form_has_draft (wg_diary_page_get_form (page)));
+  g_assert_nonnull (wg_diary_form_get_field_message (wg_diary_page_get_form (page), "grid"));
+  gtk_widget_activate_action (GTK_WIDGET (wg_diary_page_get_form (page)), "diary-form.cancel", NULL);
+  g_assert_false (wg_diary_page_get_writing (page));
+  wg_diary_page_write (page);
+  g_assert_false (wg_diary_form_has_draft (wg_diary_page_get_form (page)));
+  g_assert_null (wg_diary_form_get_field_message (wg_diary_page_get_form (page), "grid"));
   wg_display_test_close_window (window);
 }
 
