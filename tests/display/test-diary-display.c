@@ -379,6 +379,24 @@ test_write_browse_flag (void)
   g_assert_null (wg_diary_form_get_banner_text (wg_diary_page_get_form (page)));
   g_assert_false (wg_diary_page_get_writing (page));
   g_assert_cmpstr (wg_diary_entry_get_body (wg_diary_detail_get_entry (detail)), ==, "下午复访：楼道纸箱已清理。");
+
+  /* an edit over a version changed meanwhile: refused, a reload offered */
+  g_clear_pointer (&stale, json_object_unref);
+  stale = patch_entry (wg_window_get_client (window), written_id,
+                       wg_diary_entry_get_version (wg_diary_detail_get_entry (detail)), 8, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (detail), "diary-entry.edit", NULL);
+  wg_diary_form_set_field_text (wg_diary_page_get_form (page), "body", "晚上再访。");
+  wg_diary_form_save (wg_diary_page_get_form (page));
+  spin_until (form_idle, page, "the stale edit");
+  g_assert_nonnull (wg_diary_form_get_banner_text (wg_diary_page_get_form (page)));
+  g_assert_true (wg_diary_page_get_writing (page));
+  save_screenshot (window, "diary-edit-conflict-1280x800.png");
+  gtk_widget_activate_action (GTK_WIDGET (wg_diary_page_get_form (page)), "diary-form.reload", NULL);
+  spin_until (form_idle, page, "the entry read again");
+  g_assert_null (wg_diary_form_get_banner_text (wg_diary_page_get_form (page)));
+  g_assert_cmpint (wg_diary_entry_get_version (wg_diary_form_get_entry (wg_diary_page_get_form (page))), ==,
+                   json_object_get_int_member (stale, "version"));
   wg_display_test_close_window (window);
 }
 
