@@ -406,6 +406,49 @@ test_csv_too_large (Fixture       *fixture,
   wg_test_assert_error (other_route, 413, "payload-too-large", NULL);
 }
 
+/* What an export writes, an import reads back: points, lists, booleans,
+ * dates, read-only columns and the grid as exported. */
+static void
+test_csv_round_trip (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(WgTestResponse) diary = NULL;
+  g_autoptr(WgTestResponse) houses = NULL;
+  g_autoptr(WgTestResponse) exported = NULL;
+  g_autoptr(WgTestResponse) again = NULL;
+  g_autofree char *text = NULL;
+
+  SKIP_WITHOUT_SERVER (fixture);
+  token = sign_in (fixture, "grid");
+  diary = import_csv (fixture, "/api/v1/diary/import", token, FALSE,
+                      "grid,entry_date,households_visited,topics,body,follow_up\n"
+                      GRID_1 ",2026/3/7,12,\"安全；卫生\",\"龘走访了 12 户，\"\"楼道\"\"堆物\",是\n"
+                      GRID_1 ",2026-03-08,,,龘无事,否\n");
+  g_assert_cmpuint (diary->status, ==, 200);
+  assert_report (diary, FALSE, 2, 2, 2);
+  g_assert_cmpint (admin_count (fixture, "SELECT count(*) FROM diary_entry WHERE body LIKE '龘%'"
+                                         " AND author_id = (SELECT id FROM users WHERE username = 'grid')"),
+                   ==, 2);
+  exported = get (fixture, "/api/v1/diary/export?q=%E9%BE%98", token);
+  g_assert_cmpuint (exported->status, ==, 200);
+  text = body_text (exported);
+  g_assert_nonnull (strstr (text, "安全;卫生"));
+  g_assert_nonnull (strstr (text, "\"龘走访了 12 户，\"\"楼道\"\"堆物\""));
+  again = import_csv (fixture, "/api/v1/diary/import", token, TRUE, text);
+  g_assert_cmpuint (again->status, ==, 200);
+  assert_report (again, TRUE, 2, 2, 0);
+
+  houses = import_csv (fixture, "/api/v1/houses/import", token, TRUE,
+                       "address,use,floor_area,point\n"
+                       "龘东四北大街 1 号,residential,80.5,\"116.391145,39.919633\"\n"
+                       "龘东四北大街 2 号,residential,80.5,\"116.5,40.5\"\n");
+  /* The grid from the point; a point outside the user's grids is the
+   * row's error. */
+  g_assert_cmpuint (houses->status, ==, 200);
+  assert_rejected (assert_report (houses, TRUE, 2, 1, 0), 0, 2, "point", "invalid-input");
+}
+
 void
 wg_test_add_csv_tests (void)
 {
@@ -417,4 +460,5 @@ wg_test_add_csv_tests (void)
   WG_TEST_ADD ("/server/csv/scope", test_csv_scope);
   WG_TEST_ADD ("/server/csv/forbidden", test_csv_forbidden);
   WG_TEST_ADD ("/server/csv/too-large", test_csv_too_large);
+  WG_TEST_ADD ("/server/csv/round-trip", test_csv_round_trip);
 }
