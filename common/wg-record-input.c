@@ -548,16 +548,18 @@ add_list_item (const WgFieldSpec  *field,
 
   if (*text == '\0')
     return TRUE;
-  if (json_array_get_length (items) >= MAX_LIST_ITEMS || !check_length (field, text, error))
-    {
-      if (error != NULL && *error == NULL)
-        wg_set_field_error (error, field->name, "“%s” has at most %d items", field->name,
-                            MAX_LIST_ITEMS);
-      return FALSE;
-    }
+  if (!check_length (field, text, error))
+    return FALSE;
+  /* A repeated item is dropped before counting: it adds nothing. */
   for (guint i = 0; i < json_array_get_length (items); i++)
     if (g_str_equal (json_array_get_string_element (items, i), text))
       return TRUE;
+  if (json_array_get_length (items) >= MAX_LIST_ITEMS)
+    {
+      wg_set_field_error (error, field->name, "“%s” has at most %d items", field->name,
+                          MAX_LIST_ITEMS);
+      return FALSE;
+    }
   json_array_add_string_element (items, text);
   return TRUE;
 }
