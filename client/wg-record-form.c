@@ -432,6 +432,9 @@ wg_record_form_set_regions (WgRecordForm *self,
     }
   g_ptr_array_sort (grids, wg_record_form_compare_codes);
   selected = wg_record_form_row_text (row);
+  /* the record's grid, when the territory comes after the record */
+  if (selected == NULL && self->item != NULL)
+    selected = wg_record_edit_text (row->field, wg_record_item_get_value (self->item, row->field->name));
   self->filling = TRUE;
   gtk_string_list_splice (row->labels, 1, g_list_model_get_n_items (G_LIST_MODEL (row->labels)) - 1, NULL);
   g_ptr_array_set_size (row->values, 1);
