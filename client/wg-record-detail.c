@@ -453,6 +453,13 @@ wg_record_detail_form_changed_cb (WgRecordDetail *self)
   wg_record_detail_update_actions (self);
 }
 
+/* Enter in a field saves, as the Save button would. */
+static void
+wg_record_detail_form_submit_cb (WgRecordDetail *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "record.save", NULL);
+}
+
 static void
 wg_record_detail_open_person_cb (WgRecordDetail *self,
                                  gint64          id)
@@ -655,6 +662,7 @@ wg_record_detail_class_init (WgRecordDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgRecordDetail, links);
   gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_form_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_open_record_cb);
   gtk_widget_class_bind_template_callback (widget_class, wg_record_detail_show_grid_cb);

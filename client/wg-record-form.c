@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (WgRecordForm, wg_record_form, ADW_TYPE_PREFERENCES_GROUP)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_SUBMIT,
   N_SIGNALS
 };
 
@@ -172,6 +173,12 @@ wg_record_form_entry_changed_cb (GtkEditable  *editable,
   wg_record_form_row_changed_cb (GTK_WIDGET (editable), NULL, self);
 }
 
+static void
+wg_record_form_entry_activated_cb (WgRecordForm *self)
+{
+  g_signal_emit (self, signals[SIGNAL_SUBMIT], 0);
+}
+
 /* Building the rows */
 
 static GtkWidget *
@@ -258,6 +265,8 @@ wg_record_form_build_row (WgRecordForm *self,
     {
       row->row = row->input = adw_entry_row_new ();
       g_signal_connect_object (row->input, "changed", G_CALLBACK (wg_record_form_entry_changed_cb), self, 0);
+      g_signal_connect_object (row->input, "entry-activated", G_CALLBACK (wg_record_form_entry_activated_cb),
+                               self, G_CONNECT_SWAPPED);
     }
   g_object_set_data (G_OBJECT (row->input), "wg-field-row-index", GUINT_TO_POINTER (index + 1));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), wg_record_field_get_label (field));
@@ -365,6 +374,14 @@ wg_record_form_class_init (WgRecordFormClass *klass)
    */
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  /**
+   * WgRecordForm::submit:
+   *
+   * Enter was pressed in an entry row.
+   */
+  signals[SIGNAL_SUBMIT] =
+    g_signal_new ("submit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 }
 

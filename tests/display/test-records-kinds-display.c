@@ -529,6 +529,13 @@ test_validation_and_save (void)
   spin_until (detail_idle, view, "the stale save");
   g_assert_nonnull (wg_record_detail_get_banner_text (detail));
   save_screenshot (window, "records-kinds-house-conflict-1280x800.png");
+  /* the reload shows the other version and the message goes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "record.reload", NULL));
+  spin_until (detail_idle, view, "the reload");
+  g_assert_null (wg_record_detail_get_banner_text (detail));
+  g_assert_cmpstr (json_node_get_string (wg_record_item_get_value (wg_record_detail_get_item (detail), "room")),
+                   ==, "902");
+  g_assert_cmpint (wg_record_item_get_version (wg_record_detail_get_item (detail)), ==, version + 2);
   wg_display_test_close_window (window);
 }
 
