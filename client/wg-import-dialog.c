@@ -326,6 +326,15 @@ wg_import_dialog_loaded_cb (GObject      *source,
 }
 
 static void
+wg_import_dialog_open_file (WgImportDialog *self,
+                            GFile          *file)
+{
+  gtk_label_set_text (self->busy_label, _("Reading the file…"));
+  wg_import_dialog_set_state (self, STATE_CHECKING);
+  g_file_load_bytes_async (file, self->cancellable, wg_import_dialog_loaded_cb, self);
+}
+
+static void
 wg_import_dialog_chooser_response_cb (WgImportDialog       *self,
                                       int                   response,
                                       GtkFileChooserNative *chooser)
@@ -335,11 +344,22 @@ wg_import_dialog_chooser_response_cb (WgImportDialog       *self,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  gtk_label_set_text (self->busy_label, _("Reading the file…"));
-  wg_import_dialog_set_state (self, STATE_CHECKING);
-  g_file_load_bytes_async (file, self->cancellable, wg_import_dialog_loaded_cb, self);
+  if (file != NULL)
+    wg_import_dialog_open_file (self, file);
+}
+
+/* A file dropped on the dialog, as if chosen (not while it works). */
+static gboolean
+wg_import_dialog_drop_cb (WgImportDialog *self,
+                          const GValue   *value,
+                          double          x,
+                          double          y)
+{
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) ||
+      self->state == STATE_CHECKING || self->state == STATE_IMPORTING)
+    return FALSE;
+  wg_import_dialog_open_file (self, g_value_get_object (value));
+  return TRUE;
 }
 
 static void
@@ -441,8 +461,13 @@ wg_import_dialog_class_init (WgImportDialogClass *klass)
 static void
 wg_import_dialog_init (WgImportDialog *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (target, "drop", G_CALLBACK (wg_import_dialog_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   wg_import_dialog_set_state (self, STATE_CHOOSE);
 }
 

@@ -1,6 +1,6 @@
 /* wg-import-dialog.h — import records from a CSV file
  *
- * The user chooses a file; the dialog has the server check every row (a
+ * The user chooses a file (or drops one on the dialog); the dialog has the server check every row (a
  * dry run) and shows what it refused in a table (row, field, problem);
  * only when nothing is refused may the user import, in one transaction.
  * Emits ::imported with the number of records written.
@@ -23,8 +23,7 @@ GtkWidget *wg_import_dialog_new       (GtkWindow    *parent,
                                        const char   *kind_name,
                                        const char   *kind_label);
 
-/* Checks @csv as if chosen from a file called @file_name (tests, and a
- * file dropped on the dialog). */
+/* Checks @csv as if chosen from a file called @file_name (tests). */
 void       wg_import_dialog_check     (WgImportDialog *self,
                                        const char     *file_name,
                                        GBytes         *csv);
