@@ -324,6 +324,27 @@ set_search_params (PeopleJob    *job,
     }
 }
 
+/* The filter's parameters of the query (the region found, the scope
+ * narrowed to it) into @filter, and @params pointing at them. */
+static gboolean
+fill_filter (PGconn        *conn,
+             PeopleJob     *job,
+             FilterParams  *filter,
+             const char   **params,
+             GError       **error)
+{
+  if (!region_path (conn, job->query->region, &filter->values[0], error) ||
+      !narrow_scope (conn, job, filter->values[0], error))
+    return FALSE;
+  filter->values[1] = g_strdup (job->query->status);
+  filter->values[2] = g_strdup (job->query->tag);
+  filter->values[8] = g_strdup (job->query->address);
+  set_search_params (job, filter);
+  for (guint i = 0; i < N_FILTER_PARAMS; i++)
+    params[i] = filter->values[i];
+  return TRUE;
+}
+
 static GBytes *
 page_body (PGresult   *result,
            const char *total)
@@ -356,15 +377,8 @@ wg_engine_people_list_job (PGconn   *conn,
   g_autoptr(PGresult) count = NULL;
 
   if (!_wg_people_authorize (conn, job, WG_PERMISSION_RECORDS_READ, error) ||
-      !region_path (conn, job->query->region, &filter.values[0], error) ||
-      !narrow_scope (conn, job, filter.values[0], error))
+      !fill_filter (conn, job, &filter, params, error))
     return FALSE;
-  filter.values[1] = g_strdup (job->query->status);
-  filter.values[2] = g_strdup (job->query->tag);
-  filter.values[8] = g_strdup (job->query->address);
-  set_search_params (job, &filter);
-  for (guint i = 0; i < N_FILTER_PARAMS; i++)
-    params[i] = filter.values[i];
   params[N_FILTER_PARAMS] = after;
   params[N_FILTER_PARAMS + 1] = limit;
   page = wg_pg_exec (conn, page_sql, G_N_ELEMENTS (params), params, error);
@@ -392,15 +406,8 @@ _wg_people_select_all (PGconn     *conn,
   g_autofree char *limit = g_strdup_printf ("%u", max_rows);
   const char *params[N_FILTER_PARAMS + 1];
 
-  if (!region_path (conn, job->query->region, &filter.values[0], error) ||
-      !narrow_scope (conn, job, filter.values[0], error))
+  if (!fill_filter (conn, job, &filter, params, error))
     return NULL;
-  filter.values[1] = g_strdup (job->query->status);
-  filter.values[2] = g_strdup (job->query->tag);
-  filter.values[8] = g_strdup (job->query->address);
-  set_search_params (job, &filter);
-  for (guint i = 0; i < N_FILTER_PARAMS; i++)
-    params[i] = filter.values[i];
   params[N_FILTER_PARAMS] = limit;
   return wg_pg_exec (conn, all_sql, G_N_ELEMENTS (params), params, error);
 }
