@@ -38,6 +38,7 @@ struct _WgImportDialog {
   JsonObject           *report;
   State                 state;
 
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkButton            *import_button;
   GtkButton            *cancel_button;
@@ -71,6 +72,7 @@ wg_import_dialog_update_actions (WgImportDialog *self)
   gboolean idle = self->state != STATE_CHECKING && self->state != STATE_IMPORTING;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.template", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.check",
                                  idle && self->csv != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run",
@@ -385,6 +387,65 @@ wg_import_dialog_action_choose (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---------------------------------------------------------- template */
+
+static void
+wg_import_dialog_template_saved_cb (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      user_data)
+{
+  g_autoptr(WgImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    /* Translators: %s is the reason the file system gave */
+    message = g_strdup_printf (_("The file could not be saved: %s"), error->message);
+  else
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (_("Saved “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+wg_import_dialog_template_response_cb (WgImportDialog       *self,
+                                       int                   response,
+                                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) template = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  template = wg_import_template (self->kind_name);
+  g_file_replace_contents_bytes_async (file, template, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
+                                       wg_import_dialog_template_saved_cb, g_object_ref (self));
+}
+
+static void
+wg_import_dialog_action_template (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  WgImportDialog *self = WG_IMPORT_DIALOG (widget);
+  g_autofree char *name = wg_import_template_name (self->kind_name);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save an Empty Template"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (wg_import_dialog_template_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* ---------------------------------------------------------- GObject */
 
 static void
@@ -437,6 +498,7 @@ wg_import_dialog_class_init (WgImportDialogClass *klass)
   g_type_ensure (WG_TYPE_IMPORT_PROBLEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/wangge/Wangge/wg-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WgImportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WgImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, WgImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, WgImportDialog, cancel_button);
@@ -451,6 +513,8 @@ wg_import_dialog_class_init (WgImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL,
                                    wg_import_dialog_action_choose);
+  gtk_widget_class_install_action (widget_class, "import.template", NULL,
+                                   wg_import_dialog_action_template);
   gtk_widget_class_install_action (widget_class, "import.check", NULL,
                                    wg_import_dialog_action_check);
   gtk_widget_class_install_action (widget_class, "import.run", NULL,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wg-csv.h"
 #include "wg-error-messages.h"
 #include "wg-error.h"
 #include "wg-import-rules.h"
@@ -194,14 +195,43 @@ wg_import_report_is_clean (JsonObject *report)
   return rejected != NULL && json_array_get_length (rejected) == 0;
 }
 
+static const char *
+kind_label (const char *kind_name)
+{
+  const WgRecordKind *kind = wg_record_kind_lookup (kind_name);
+
+  return kind != NULL ? wg_record_kind_get_label (kind) : _("People");
+}
+
 char *
 wg_export_file_name (const char *kind_name,
                      GDateTime  *now)
 {
-  const WgRecordKind *kind = wg_record_kind_lookup (kind_name);
-  const char *label = kind != NULL ? wg_record_kind_get_label (kind) : _("People");
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   /* Translators: the name of an exported file: the records' label, the date */
-  return g_strdup_printf (_("%s-%s.csv"), label, date);
+  return g_strdup_printf (_("%s-%s.csv"), kind_label (kind_name), date);
+}
+
+GBytes *
+wg_import_template (const char *kind_name)
+{
+  g_autoptr(WgCsvWriter) writer = wg_csv_writer_new (TRUE);
+  const WgRecordKind *kind = wg_record_kind_lookup (kind_name);
+
+  if (is_people (kind_name))
+    for (guint i = 0; i < G_N_ELEMENTS (person_columns); i++)
+      wg_csv_writer_add_field (writer, person_columns[i].name);
+  for (guint i = 0; kind != NULL && i < kind->n_fields; i++)
+    if (!(kind->fields[i].flags & WG_FIELD_READ_ONLY))
+      wg_csv_writer_add_field (writer, kind->fields[i].name);
+  wg_csv_writer_end_row (writer);
+  return wg_csv_writer_free_to_bytes (g_steal_pointer (&writer));
+}
+
+char *
+wg_import_template_name (const char *kind_name)
+{
+  /* Translators: the name of a template file; %s is the records' label */
+  return g_strdup_printf (_("%s-template.csv"), kind_label (kind_name));
 }

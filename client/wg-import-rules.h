@@ -30,6 +30,11 @@ char       *wg_import_report_summary   (JsonObject  *report);
 /* Whether the report of a dry run allows the import: rows and none
  * refused. */
 gboolean    wg_import_report_is_clean  (JsonObject  *report);
+/* A file to fill in: the header of every field an import reads (UTF-8
+ * with a byte-order mark, as spreadsheets expect). */
+GBytes     *wg_import_template         (const char  *kind_name);
+/* The file name a template proposes: "<kind label>-template.csv". */
+char       *wg_import_template_name    (const char  *kind_name);
 /* The file name an export proposes: "<kind label>-<YYYY-MM-DD>.csv". */
 char       *wg_export_file_name        (const char  *kind_name,
                                         GDateTime   *now);

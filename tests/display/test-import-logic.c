@@ -101,6 +101,28 @@ test_export_file_name (void)
   g_assert_cmpstr (people, ==, "People-2026-11-23.csv");
 }
 
+static char *
+bytes_text (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_import_template (void)
+{
+  g_autoptr(GBytes) households = wg_import_template ("households");
+  g_autoptr(GBytes) people = wg_import_template ("people");
+  g_autofree char *households_text = bytes_text (households);
+  g_autofree char *people_text = bytes_text (people);
+  g_autofree char *name = wg_import_template_name ("houses");
+
+  /* Only what an import reads: the read-only fields are left out. */
+  g_assert_cmpstr (households_text, ==, "\xEF\xBB\xBFkind,house_id,grid\r\n");
+  g_assert_true (g_str_has_prefix (people_text, "\xEF\xBB\xBFname,sex,birth_date,"));
+  g_assert_true (g_str_has_suffix (people_text, ",grid,tags\r\n"));
+  g_assert_cmpstr (name, ==, "Houses-template.csv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +134,7 @@ main (int   argc,
   g_test_add_func ("/import-logic/cell", test_import_cell);
   g_test_add_func ("/import-logic/report", test_import_report);
   g_test_add_func ("/import-logic/export-file-name", test_export_file_name);
+  g_test_add_func ("/import-logic/template", test_import_template);
 
   return g_test_run ();
 }
