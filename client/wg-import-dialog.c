@@ -79,6 +79,9 @@ wg_import_dialog_update_actions (WgImportDialog *self)
                                  self->state == STATE_READY &&
                                  wg_import_report_is_clean (self->report));
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->state == STATE_READY);
+  /* An import under way finishes on the server whatever happens here: the
+   * dialog stays to tell how it ended. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), self->state != STATE_IMPORTING);
   /* Once something was imported, what is left is to close. */
   gtk_button_set_label (self->cancel_button, self->state == STATE_RESULT ? _("_Close")
                                                                          : _("_Cancel"));
@@ -448,6 +451,17 @@ wg_import_dialog_action_template (GtkWidget  *widget,
 
 /* ---------------------------------------------------------- GObject */
 
+static gboolean
+wg_import_dialog_close_request (GtkWindow *window)
+{
+  WgImportDialog *self = WG_IMPORT_DIALOG (window);
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (wg_import_dialog_parent_class);
+
+  if (self->state == STATE_IMPORTING)
+    return TRUE;
+  return parent_class->close_request != NULL && parent_class->close_request (window);
+}
+
 static void
 wg_import_dialog_dispose (GObject *object)
 {
@@ -487,6 +501,7 @@ wg_import_dialog_class_init (WgImportDialogClass *klass)
 
   object_class->dispose = wg_import_dialog_dispose;
   object_class->finalize = wg_import_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = wg_import_dialog_close_request;
 
   /**
    * WgImportDialog::imported:
