@@ -644,7 +644,9 @@ static void
 test_import_menu (void)
 {
   WgWindow *window;
+  WgRecordListView *view;
   GtkWindow *dialog;
+  gint64 version;
 
   if (skip_without_server () || !start_server ())
     return;
@@ -668,10 +670,19 @@ test_import_menu (void)
                          "dispatcher", "wangge2026");
   spin_until (wg_display_test_signed_in, window, "the dispatcher's sign-in");
   g_assert_true (wg_window_show_page (window, WG_PAGE_RECORDS));
-  show_kind (window, "organizations");
+  view = show_kind (window, "organizations");
   gtk_widget_activate_action (GTK_WIDGET (records_page_of (window)), "records.import", NULL);
   wg_display_test_spin_for (SETTLE_MS);
   g_assert_null (find_import_dialog ());
+  /* nor save a record */
+  open_position (view, 0);
+  version = wg_record_item_get_version (wg_record_detail_get_item (wg_record_list_view_get_detail (view)));
+  wg_record_detail_set_field_text (wg_record_list_view_get_detail (view), "contact_name", "王五");
+  wg_record_detail_save (wg_record_list_view_get_detail (view));
+  g_assert_false (wg_record_detail_get_busy (wg_record_list_view_get_detail (view)));
+  g_assert_cmpint (wg_record_item_get_version (wg_record_detail_get_item (wg_record_list_view_get_detail (view))),
+                   ==, version);
+  save_screenshot (window, "records-kinds-read-only-1280x800.png");
   wg_display_test_close_window (window);
 }
 
