@@ -200,7 +200,8 @@ wg_seed_copy_landline_or_mobile (WgSeedCopy   *copy,
 
   if (wg_seed_random_chance (random, 0.5))
     {
-      wg_seed_copy_printf (copy, "010-6%07u", wg_seed_random_below (random, 10000000));
+      /* Stored as digits, as the API stores what it is given. */
+      wg_seed_copy_printf (copy, "0106%07u", wg_seed_random_below (random, 10000000));
       return;
     }
   wg_seed_phone (random, phone);

@@ -467,6 +467,11 @@ test_seed_id_numbers (void)
     "SELECT count(*) FROM person WHERE origin_code = '110103' AND birth_date >= '2010-01-01'"), ==, 0);
   g_assert_cmpint (wg_test_query_int (state.conn,
     "SELECT count(*) FROM person WHERE phone IS NOT NULL AND phone !~ '^1[3-9][0-9]{9}$'"), ==, 0);
+  /* Phones are stored as digits, as the API stores them. */
+  g_assert_cmpint (wg_test_query_int (state.conn,
+    "SELECT count(*) FROM organization WHERE contact_phone !~ '^[0-9]{11}$'"), ==, 0);
+  g_assert_cmpint (wg_test_query_int (state.conn,
+    "SELECT count(*) FROM grid_staff WHERE phone !~ '^[0-9]{11}$'"), ==, 0);
   g_assert_cmpint (wg_test_query_int (state.conn,
     "SELECT count(DISTINCT substr(origin_code, 1, 2)) FROM person WHERE residence_status = 'floating'"), >, 20);
 }
