@@ -197,6 +197,59 @@ lock_parent (PGconn      *conn,
   return rows > 0;
 }
 
+/* A link changes its household or house: its version moves on, so that an
+ * edit made from an older read (If-Match) is refused. */
+static gboolean
+bump_parent (PGconn      *conn,
+             RecordsJob  *job,
+             GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET version = version + 1"
+                                          " WHERE id = $1::bigint", job->kind->table);
+  const char *params[] = { id_text };
+  int rows = 0;
+
+  return exec_rows (conn, sql, 1, params, &rows, error);
+}
+
+/* Inserts the member of params (household, person, relation); *@rows 0
+ * when the person or household is out of sight.  The database's refusals
+ * name the field: a second head (household_one_head, possible when a head
+ * is out of sight) "relation", a membership elsewhere "person_id". */
+static gboolean
+insert_member (PGconn              *conn,
+               const char * const  *params,
+               int                 *rows,
+               GError             **error)
+{
+  g_autoptr(PGresult) result =
+    PQexecParams (conn,
+                  "INSERT INTO household_member (person_id, household_id, path, relation)"
+                  " SELECT p.id, h.id, h.path, $3::text FROM person p, household h"
+                  " WHERE p.id = $2::bigint AND h.id = $1::bigint",
+                  3, NULL, params, NULL, NULL, 0);
+  const char *constraint = result != NULL ? PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME)
+                                          : NULL;
+  g_autoptr(GError) insert_error = NULL;
+
+  if (wg_pg_check (conn, result, PGRES_COMMAND_OK, &insert_error))
+    {
+      *rows = atoi (PQcmdTuples (result));
+      return TRUE;
+    }
+  if (g_strcmp0 (constraint, "household_one_head") == 0)
+    wg_set_error_with_field (error, WG_ERROR_CONFLICT, "relation",
+                             "This household has a head already");
+  else if (g_error_matches (insert_error, WG_ERROR, WG_ERROR_CONFLICT))
+    /* A membership out of sight (another territory) holds the person. */
+    wg_set_error_with_field (error, WG_ERROR_CONFLICT, "person_id",
+                             "This person is already a member of a household");
+  else
+    g_propagate_error (error, g_steal_pointer (&insert_error));
+  return FALSE;
+}
+
 static void
 person_not_found (GError **error)
 {
@@ -215,7 +268,6 @@ add_member (PGconn      *conn,
                                              json_object_get_int_member (input, "person_id"));
   const char *relation = json_object_get_string_member (input, "relation");
   const char *params[] = { household, person, relation };
-  g_autoptr(GError) insert_error = NULL;
   int rows = 0;
 
   if (!exec_rows (conn, "SELECT 1 FROM household_member WHERE person_id = $1::bigint",
@@ -237,20 +289,8 @@ add_member (PGconn      *conn,
                                "This household has a head already");
       return FALSE;
     }
-  if (!exec_rows (conn,
-                  "INSERT INTO household_member (person_id, household_id, path, relation)"
-                  " SELECT p.id, h.id, h.path, $3::text FROM person p, household h"
-                  " WHERE p.id = $2::bigint AND h.id = $1::bigint",
-                  3, params, &rows, &insert_error))
-    {
-      /* A membership out of sight (another territory) holds the person. */
-      if (g_error_matches (insert_error, WG_ERROR, WG_ERROR_CONFLICT))
-        wg_set_error_with_field (error, WG_ERROR_CONFLICT, "person_id",
-                                 "This person is already a member of a household");
-      else
-        g_propagate_error (error, g_steal_pointer (&insert_error));
-      return FALSE;
-    }
+  if (!insert_member (conn, params, &rows, error))
+    return FALSE;
   if (rows == 0)
     person_not_found (error);
   return rows > 0;
@@ -305,6 +345,7 @@ _wg_records_link_job (PGconn   *conn,
   if (input == NULL)
     return FALSE;
   return (house ? add_resident (conn, job, input, error) : add_member (conn, job, input, error)) &&
+         bump_parent (conn, job, error) &&
          read_chain (conn, job, error);
 }
 
@@ -335,6 +376,8 @@ _wg_records_unlink_job (PGconn   *conn,
                                                     : "This person is no member of the household");
       return FALSE;
     }
+  if (!bump_parent (conn, job, error))
+    return FALSE;
   job->body = g_bytes_new (NULL, 0);
   return TRUE;
 }

@@ -44,8 +44,8 @@ gboolean   _wg_records_insert       (PGconn               *conn,
                                      GError              **error);
 /* Every record of the list's filters (its paging members ignored), in the
  * list's order, at most @max_rows: one row per record, column 0 its JSON
- * text (as GET /{kind}/{id} answers it).  A region filter narrows the
- * transaction's scope to the region (a read-only transaction only). */
+ * text (as GET /{kind}/{id} answers it).  A region or grid filter narrows the
+ * transaction's scope to it (a read-only transaction only). */
 PGresult  *_wg_records_select_all   (PGconn               *conn,
                                      const WgRecordKind   *kind,
                                      const WgRecordQuery  *query,
@@ -82,7 +82,20 @@ void        _wg_records_add_param   (GString              *sql,
                                      const char           *value,
                                      const char           *cast);
 /* json_build_object(…) of the record r of @kind; without @skip (a field's
- * name, or NULL). */
+ * name, or NULL).  Its FROM clause provides the record's grid as g.grid:
+ * "FROM <table> r" WG_RECORDS_GRID_JOIN for one record, or for many
+ * "WITH " WG_RECORDS_GRIDS "… FROM <table> r" WG_RECORDS_GRIDS_JOIN, which
+ * reads the grids once (under RLS the regions' index cannot serve a
+ * condition on the record's path, so a lookup per record reads them all
+ * each time). */
+#define WG_RECORDS_GRID_JOIN \
+  " LEFT JOIN LATERAL (SELECT json_build_object('code', x.code, 'name', x.name) AS grid" \
+  " FROM regions x WHERE x.path = r.path) g ON TRUE"
+#define WG_RECORDS_GRIDS \
+  "grids AS MATERIALIZED (SELECT jsonb_object_agg(path::text, jsonb_build_object('code', code, 'name', name))" \
+  " AS by_path FROM regions WHERE level = 'grid')"
+#define WG_RECORDS_GRIDS_JOIN \
+  " CROSS JOIN grids CROSS JOIN LATERAL (SELECT grids.by_path -> r.path::text AS grid) g"
 void        _wg_records_append_json (GString              *sql,
                                      const WgRecordKind   *kind,
                                      const char           *skip);
@@ -95,11 +108,14 @@ void        _wg_records_append_value (GString             *sql,
                                      GPtrArray            *params,
                                      const WgFieldSpec    *field,
                                      JsonNode             *value);
-/* The filters of @query over record r (scope aside: RLS) as one boolean
- * expression. */
+/* The filters of @query over record r as one boolean expression; the
+ * grid aside (_wg_records_narrow), and the scope, which RLS applies, only
+ * restated for the planner when @scope (the path _wg_records_narrow gives,
+ * or NULL) is a community's or a grid's. */
 void        _wg_records_append_filter (GString            *sql,
                                      GPtrArray            *params,
-                                     const WgRecordQuery  *query);
+                                     const WgRecordQuery  *query,
+                                     const char           *scope);
 /* " ORDER BY …" of the kind's lists: id, or date and id descending. */
 void        _wg_records_append_order (GString             *sql,
                                      const WgRecordKind   *kind);
@@ -108,11 +124,13 @@ PGresult   *_wg_records_exec        (PGconn               *conn,
                                      GString              *sql,
                                      GPtrArray            *params,
                                      GError              **error);
-/* The scope narrowed to the region @code (NULL: nothing to do) for the
- * rest of the transaction; not-found naming "region" when it is unknown
- * or outside the scope. */
-gboolean    _wg_records_narrow_to_region (PGconn          *conn,
-                                     const char           *code,
+/* The scope narrowed to the query's region, then to its grid filter, for
+ * the rest of the transaction (a read-only one); not-found naming "region"
+ * or "grid" when it is unknown or outside the scope.  *@scope: the scope's
+ * path after it. */
+gboolean    _wg_records_narrow      (PGconn               *conn,
+                                     const WgRecordQuery  *query,
+                                     char                **scope,
                                      GError              **error);
 
 /* Grid resolution and writes (wg-engine-records-write.c). */

@@ -13,6 +13,7 @@
 #include "wg-validate.h"
 
 #define MAX_Q_CHARS 100
+#define MIN_BIGRAM_Q_CHARS 2
 #define MAX_CURSOR_CHARS 40
 
 void
@@ -166,6 +167,15 @@ parse_region_and_q (WgRecordQuery  *query,
       wg_set_field_error (error, "q", "The search text has at most %d characters", MAX_Q_CHARS);
       return FALSE;
     }
+  /* Addresses and names are found by their character pairs: one character
+   * has none, and would read every record of the scope. */
+  if ((query->kind->search == WG_SEARCH_ADDRESS || query->kind->search == WG_SEARCH_NAME) &&
+      g_utf8_strlen (stripped, -1) < MIN_BIGRAM_Q_CHARS)
+    {
+      wg_set_field_error (error, "q", "The search text has at least %d characters",
+                          MIN_BIGRAM_Q_CHARS);
+      return FALSE;
+    }
   query->q = g_steal_pointer (&stripped);
   return TRUE;
 }
@@ -285,8 +295,10 @@ parse_format (WgRecordQuery  *query,
 {
   const char *format = param (params, "format");
 
+  /* The Accept header is a preference: a kind without a map layer answers
+   * its JSON list; only format=geojson insists. */
   if (format == NULL)
-    query->geojson = prefer_geojson;
+    query->geojson = prefer_geojson && query->kind->has_geometry;
   else if (g_str_equal (format, "geojson") || g_str_equal (format, "json"))
     query->geojson = g_str_equal (format, "geojson");
   else

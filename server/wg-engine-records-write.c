@@ -18,15 +18,19 @@ static const struct {
   { "organization", "credit_code" },
 };
 
-/* The links that carry their parent's path for row-level security: they
- * follow it into another grid. */
+/* The rows that carry a record's path for row-level security: they follow
+ * it into another grid ($1: the record's id).  A house takes its
+ * households along, and their members. */
 static const struct {
   const char *table;
-  const char *link_table;
-  const char *parent_column;
+  const char *follower;
+  const char *condition;
 } path_followers[] = {
-  { "household", "household_member", "household_id" },
-  { "house", "residence", "house_id" },
+  { "household", "household_member", "household_id = $1::bigint" },
+  { "house", "residence", "house_id = $1::bigint" },
+  { "house", "household", "house_id = $1::bigint" },
+  { "house", "household_member",
+    "household_id IN (SELECT id FROM household WHERE house_id = $1::bigint)" },
 };
 
 static void
@@ -156,10 +160,71 @@ grid_of_reference (PGconn             *conn,
   return path;
 }
 
+/* With a grid given, a location or outline given too must be valid and
+ * lie in it (an outline: its point on surface), else invalid-input naming
+ * the field. */
+static gboolean
+check_in_grid (PGconn             *conn,
+               const char         *grid_code,
+               const WgFieldSpec  *field,
+               JsonNode           *value,
+               GError            **error)
+{
+  g_autofree char *text = json_to_string (value, FALSE);
+  g_autofree char *geojson = field->type == WG_FIELD_POINT
+    ? g_strdup_printf ("{\"type\":\"Point\",\"coordinates\":%s}", text) : g_strdup (text);
+  const char *params[] = { grid_code, geojson };
+  g_autoptr(PGresult) result =
+    wg_pg_exec (conn,
+                "SELECT ST_IsValid(x), ST_IsValid(x) AND ST_Covers(g.geom,"
+                " CASE WHEN GeometryType(x) = 'POINT' THEN x ELSE ST_PointOnSurface(x) END)"
+                " FROM regions g, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326) AS x) s"
+                " WHERE g.code = $1::text",
+                2, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 1), "t"))
+    return TRUE;
+  if (PQntuples (result) == 1 && !g_str_equal (PQgetvalue (result, 0, 0), "t"))
+    wg_set_field_error (error, field->name, "The outline crosses itself");
+  else
+    wg_set_field_error (error, field->name, field->type == WG_FIELD_POINT
+                        ? "The location is not in the grid %s" : "The outline is not in the grid %s",
+                        grid_code);
+  return FALSE;
+}
+
+static gboolean
+check_geometry_in_grid (PGconn              *conn,
+                        const WgRecordKind  *kind,
+                        JsonObject          *input,
+                        const char          *grid_code,
+                        GError             **error)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const WgFieldSpec *field = &kind->fields[i];
+      JsonNode *value = given (input, field->name);
+
+      if (value != NULL && (field->type == WG_FIELD_POINT || field->type == WG_FIELD_POLYGON) &&
+          !check_in_grid (conn, grid_code, field, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+refuse_other_grid (GError **error)
+{
+  wg_set_field_error (error, "grid", "A household lies in the grid of its house");
+}
+
 /* The path a record's input puts it in: its grid, else the record it
  * refers to (a household's house), its outline's point on surface, its
- * point.  *@path NULL: none of them (an update keeps its path; a create
- * without is refused naming "grid"). */
+ * point.  A grid given must be the one of the record referred to, and hold
+ * the location or outline given.  *@path NULL: none of them (an update
+ * keeps its path; a create without is refused naming "grid"). */
 static gboolean
 resolve_path (PGconn              *conn,
               const WgRecordKind  *kind,
@@ -183,7 +248,17 @@ resolve_path (PGconn              *conn,
         return FALSE;
     }
   if (grid != NULL)
-    return (*path = grid_of_code (conn, json_node_get_string (grid), error)) != NULL;
+    {
+      *path = grid_of_code (conn, json_node_get_string (grid), error);
+      if (*path == NULL)
+        return FALSE;
+      if (referenced != NULL && !g_str_equal (referenced, *path))
+        {
+          refuse_other_grid (error);
+          return FALSE;
+        }
+      return check_geometry_in_grid (conn, kind, input, json_node_get_string (grid), error);
+    }
   if (referenced != NULL)
     {
       *path = g_steal_pointer (&referenced);
@@ -351,9 +426,8 @@ move_links (PGconn              *conn,
 
       if (!g_str_equal (path_followers[i].table, kind->table))
         continue;
-      sql = g_strdup_printf ("UPDATE %s SET path = $2::ltree WHERE %s = $1::bigint"
-                             " AND path <> $2::ltree",
-                             path_followers[i].link_table, path_followers[i].parent_column);
+      sql = g_strdup_printf ("UPDATE %s SET path = $2::ltree WHERE %s AND path <> $2::ltree",
+                             path_followers[i].follower, path_followers[i].condition);
       result = wg_pg_exec (conn, sql, 2, params, error);
       if (result == NULL)
         return FALSE;
@@ -396,6 +470,47 @@ update_record (PGconn      *conn,
   return result != NULL && (path == NULL || move_links (conn, kind, id_text, path, error));
 }
 
+/* A new grid without a new reference: the record it still refers to (a
+ * household's house) must be in that grid. */
+static gboolean
+check_kept_references (PGconn      *conn,
+                       RecordsJob  *job,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, job->id);
+
+  if (path == NULL || given (job->input, "grid") == NULL)
+    return TRUE;
+  for (guint i = 0; i < job->kind->n_fields; i++)
+    {
+      const WgFieldSpec *field = &job->kind->fields[i];
+      g_autofree char *sql = NULL;
+      g_autofree char *referenced = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gboolean found;
+
+      if (field->type != WG_FIELD_REFERENCE || json_object_has_member (job->input, field->name))
+        continue;
+      sql = g_strdup_printf ("SELECT t.path::text FROM %s r JOIN %s t ON t.id = r.%s"
+                             " WHERE r.id = $1::bigint", job->kind->table,
+                             wg_record_kind_lookup (field->reference)->table,
+                             _wg_records_column (field));
+      referenced = select_text (conn, sql, id_text, &found, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (found && !g_str_equal (referenced, path))
+        {
+          refuse_other_grid (error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _wg_records_update_job (PGconn   *conn,
                         gpointer  data,
@@ -408,6 +523,7 @@ _wg_records_update_job (PGconn   *conn,
   return _wg_records_authorize (conn, &job->base, job->kind, job->kind->write, error) &&
          lock_record (conn, job, error) &&
          resolve_path (conn, job->kind, job->input, &path, error) &&
+         check_kept_references (conn, job, path, error) &&
          update_record (conn, job, path, error) &&
          _wg_records_read (conn, job, job->id, error);
 }

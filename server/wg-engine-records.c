@@ -93,7 +93,8 @@ _wg_records_read (PGconn      *conn,
   g_autoptr(PGresult) result = NULL;
 
   _wg_records_append_json (sql, job->kind, NULL);
-  g_string_append_printf (sql, "::text FROM %s r WHERE r.id = ", job->kind->table);
+  g_string_append_printf (sql, "::text FROM %s r" WG_RECORDS_GRID_JOIN " WHERE r.id = ",
+                          job->kind->table);
   _wg_records_add_param (sql, params, id_text, "bigint");
   result = _wg_records_exec (conn, sql, params, error);
   if (result == NULL)
@@ -134,17 +135,19 @@ append_after (GString             *sql,
   g_string_append (sql, ")");
 }
 
-/* "WITH page AS (the ids of the page and one more, numbered) " */
+/* "WITH grids AS (…), page AS (the ids of the page and one more,
+ * numbered) " */
 static void
 append_page (GString             *sql,
              GPtrArray           *params,
              const WgRecordQuery *query,
+             const char          *scope,
              const char          *limit)
 {
-  g_string_append (sql, "WITH page AS (SELECT r.id, row_number() OVER (");
+  g_string_append (sql, "WITH " WG_RECORDS_GRIDS ", page AS (SELECT r.id, row_number() OVER (");
   _wg_records_append_order (sql, query->kind);
   g_string_append_printf (sql, ") AS n FROM %s r WHERE ", query->kind->table);
-  _wg_records_append_filter (sql, params, query);
+  _wg_records_append_filter (sql, params, query, scope);
   append_after (sql, params, query);
   _wg_records_append_order (sql, query->kind);
   g_string_append (sql, " LIMIT ");
@@ -175,6 +178,7 @@ page_body (const WgRecordQuery *query,
 static PGresult *
 select_page (PGconn               *conn,
              const WgRecordQuery  *query,
+             const char           *scope,
              GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -182,13 +186,13 @@ select_page (PGconn               *conn,
   g_autofree char *limit = g_strdup_printf ("%u", query->limit);
   const char *date_field = query->kind->date_field;
 
-  append_page (sql, params, query, limit);
+  append_page (sql, params, query, scope, limit);
   g_string_append_printf (sql, "SELECT coalesce(json_agg(");
   _wg_records_append_json (sql, query->kind, NULL);
   g_string_append_printf (sql, " ORDER BY x.n) FILTER (WHERE x.n <= $%u::int), '[]'::json)::text,"
                           " max(r.id) FILTER (WHERE x.n = $%u::int), count(*) > $%u::int,"
                           " max(r.%s::text) FILTER (WHERE x.n = $%u::int)"
-                          " FROM page x JOIN %s r ON r.id = x.id",
+                          " FROM page x JOIN %s r ON r.id = x.id" WG_RECORDS_GRIDS_JOIN,
                           params->len, params->len, params->len,
                           date_field != NULL ? date_field : "id", params->len,
                           query->kind->table);
@@ -198,13 +202,14 @@ select_page (PGconn               *conn,
 static PGresult *
 select_count (PGconn               *conn,
               const WgRecordQuery  *query,
+              const char           *scope,
               GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
 
   g_string_append_printf (sql, "SELECT count(*) FROM %s r WHERE ", query->kind->table);
-  _wg_records_append_filter (sql, params, query);
+  _wg_records_append_filter (sql, params, query, scope);
   return _wg_records_exec (conn, sql, params, error);
 }
 
@@ -212,6 +217,7 @@ select_count (PGconn               *conn,
 static PGresult *
 select_features (PGconn               *conn,
                  const WgRecordQuery  *query,
+                 const char           *scope,
                  GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -219,7 +225,7 @@ select_features (PGconn               *conn,
   g_autofree char *limit = g_strdup_printf ("%u", query->limit);
   const WgFieldSpec *geometry = _wg_records_geometry_field (query->kind);
 
-  append_page (sql, params, query, limit);
+  append_page (sql, params, query, scope, limit);
   g_string_append_printf (sql, "SELECT json_build_object('type', 'FeatureCollection', 'features',"
                           " coalesce(json_agg(json_build_object('type', 'Feature', 'id', r.id,"
                           " 'geometry', ST_AsGeoJSON(r.%s, 6)::json, 'properties', ",
@@ -227,7 +233,7 @@ select_features (PGconn               *conn,
   _wg_records_append_json (sql, query->kind, geometry->name);
   g_string_append_printf (sql, ") ORDER BY x.n) FILTER (WHERE x.n <= $%u::int), '[]'::json),"
                           " 'truncated', count(*) > $%u::int)::text"
-                          " FROM page x JOIN %s r ON r.id = x.id",
+                          " FROM page x JOIN %s r ON r.id = x.id" WG_RECORDS_GRIDS_JOIN,
                           params->len, params->len, query->kind->table);
   return _wg_records_exec (conn, sql, params, error);
 }
@@ -242,21 +248,22 @@ wg_engine_records_list_job (PGconn   *conn,
   const WgRecordQuery *query = job->query;
   g_autoptr(PGresult) page = NULL;
   g_autoptr(PGresult) count = NULL;
+  g_autofree char *scope = NULL;
 
   if (!_wg_records_authorize (conn, &job->base, job->kind, job->kind->read, error) ||
-      !_wg_records_narrow_to_region (conn, query->region, error))
+      !_wg_records_narrow (conn, query, &scope, error))
     return FALSE;
   if (query->geojson)
     {
-      page = select_features (conn, query, error);
+      page = select_features (conn, query, scope, error);
       if (page != NULL)
         job->body = result_text (page);
       return page != NULL;
     }
-  page = select_page (conn, query, error);
+  page = select_page (conn, query, scope, error);
   if (page == NULL)
     return FALSE;
-  if (query->total && (count = select_count (conn, query, error)) == NULL)
+  if (query->total && (count = select_count (conn, query, scope, error)) == NULL)
     return FALSE;
   job->body = page_body (query, page, count != NULL ? PQgetvalue (count, 0, 0) : NULL);
   return TRUE;
@@ -269,17 +276,18 @@ _wg_records_select_all (PGconn               *conn,
                         guint                 max_rows,
                         GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GString) sql = g_string_new ("WITH " WG_RECORDS_GRIDS " SELECT ");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *limit = g_strdup_printf ("%u", max_rows);
+  g_autofree char *scope = NULL;
 
   g_return_val_if_fail (query->kind == kind, NULL);
 
-  if (!_wg_records_narrow_to_region (conn, query->region, error))
+  if (!_wg_records_narrow (conn, query, &scope, error))
     return NULL;
   _wg_records_append_json (sql, kind, NULL);
-  g_string_append_printf (sql, "::text FROM %s r WHERE ", kind->table);
-  _wg_records_append_filter (sql, params, query);
+  g_string_append_printf (sql, "::text FROM %s r" WG_RECORDS_GRIDS_JOIN " WHERE ", kind->table);
+  _wg_records_append_filter (sql, params, query, scope);
   _wg_records_append_order (sql, kind);
   g_string_append (sql, " LIMIT ");
   _wg_records_add_param (sql, params, limit, "int");

@@ -42,6 +42,11 @@ gint64          records_create_id     (Fixture       *fixture,
 /* The create body of @record_case with @word filled in. */
 char           *records_case_body     (const RecordCase *record_case,
                                        const char    *word);
+/* Sets the "grid" of a create body to @grid, and its "point" or
+ * "geometry", if any, to one inside that grid. */
+void            records_place_in_grid (Fixture       *fixture,
+                                       JsonObject    *object,
+                                       const char    *grid);
 /* GET @path as @token, asserted 200; the answer's object. */
 JsonNode       *records_get_ok        (Fixture       *fixture,
                                        const char    *path,
@@ -57,3 +62,6 @@ void test_records_geojson        (Fixture *fixture, gconstpointer data);
 void test_records_search         (Fixture *fixture, gconstpointer data);
 void test_records_diary          (Fixture *fixture, gconstpointer data);
 void test_records_paging         (Fixture *fixture, gconstpointer data);
+
+/* test-server-records-rules.c */
+void wg_test_add_records_rules_tests (void);

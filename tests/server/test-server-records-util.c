@@ -113,3 +113,28 @@ records_member_string (JsonNode   *root,
 {
   return json_object_get_string_member (json_node_get_object (root), member);
 }
+
+void
+records_place_in_grid (Fixture    *fixture,
+                       JsonObject *object,
+                       const char *grid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT json_build_object('point', json_build_array("
+                                          "round(ST_X(p)::numeric, 6), round(ST_Y(p)::numeric, 6)),"
+                                          " 'geometry', ST_AsGeoJSON(ST_Buffer(p, 0.00005, 1), 6)::json)"
+                                          " FROM (SELECT ST_PointOnSurface(geom) AS p FROM regions"
+                                          " WHERE code = '%s') s", grid);
+  g_autofree char *text = people_admin_text (fixture, sql);
+  g_autoptr(JsonNode) place = json_from_string (text, NULL);
+
+  json_object_set_string_member (object, "grid", grid);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *member = i == 0 ? "point" : "geometry";
+
+      if (json_object_has_member (object, member))
+        json_object_set_member (object, member,
+                                json_node_copy (json_object_get_member (json_node_get_object (place),
+                                                                        member)));
+    }
+}

@@ -430,12 +430,12 @@ test_records_scope (Fixture       *fixture,
       g_test_message ("kind %s", record_case->kind);
       /* The same record in another street's grid, and in the community's
        * second grid. */
-      /* (The grid wins over a point or an outline.) */
+      /* (A point or an outline given with a grid lies in it.) */
       if (json_object_has_member (object, "code"))
         json_object_set_string_member (object, "code", "SCOPE-FAR");
-      json_object_set_string_member (object, "grid", elsewhere);
+      records_place_in_grid (fixture, object, elsewhere);
       far_body = json_to_string (parsed, FALSE);
-      json_object_set_string_member (object, "grid", second);
+      records_place_in_grid (fixture, object, second);
       if (json_object_has_member (object, "code"))
         json_object_set_string_member (object, "code", "SCOPE-NEAR");
       near_body = json_to_string (parsed, FALSE);
@@ -524,4 +524,5 @@ wg_test_add_records_tests (void)
   WG_TEST_ADD ("/server/records/search", test_records_search);
   WG_TEST_ADD ("/server/records/diary", test_records_diary);
   WG_TEST_ADD ("/server/records/paging", test_records_paging);
+  wg_test_add_records_rules_tests ();
 }
