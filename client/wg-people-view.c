@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "wg-error-messages.h"
+#include "wg-list-status.h"
 #include "wg-people-view.h"
 #include "wg-person-rules.h"
 #include "wg-record-rules.h"
@@ -102,36 +102,20 @@ wg_people_view_update_actions (WgPeopleView *self)
 static void
 wg_people_view_update_status (WgPeopleView *self)
 {
+  WgListStatus status = { self->count_label, self->list_spinner, self->list_stack, self->error_page };
   gint64 total = wg_people_model_get_total (self->model);
-  gboolean loading = wg_people_model_get_loading (self->model);
-  const GError *error = wg_people_model_get_error (self->model);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  char *count_text = NULL;
 
-  g_clear_pointer (&self->count_text, g_free);
   if (total >= 0)
     {
       g_autofree char *number = wg_record_format_count (total);
 
       /* Translators: %s is a number with thousands separators */
-      self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
-                                                       (gulong) total), number);
+      count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people", (gulong) total),
+                                    number);
     }
-  else
-    self->count_text = g_strdup (loading ? _("Searching…") : "");
-  gtk_label_set_text (self->count_label, self->count_text);
-  gtk_spinner_set_spinning (self->list_spinner, loading);
-
-  if (error != NULL && n == 0)
-    {
-      g_autofree char *message = wg_error_get_user_message (error);
-
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (n == 0 && !loading && total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  g_free (self->count_text);
+  self->count_text = wg_list_status_show (&status, WG_PAGED_MODEL (self->model), count_text);
   wg_people_view_update_actions (self);
 }
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "wg-error-messages.h"
+#include "wg-list-status.h"
 #include "wg-record-list-view.h"
 #include "wg-record-rules.h"
 #include "wg-region.h"
@@ -100,31 +100,12 @@ wg_record_list_view_update_actions (WgRecordListView *self)
 static void
 wg_record_list_view_update_status (WgRecordListView *self)
 {
-  WgPagedModel *model = WG_PAGED_MODEL (self->model);
-  gint64 total = wg_paged_model_get_total (model);
-  gboolean loading = wg_paged_model_get_loading (model);
-  const GError *error = wg_paged_model_get_error (model);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  WgListStatus status = { self->count_label, self->list_spinner, self->list_stack, self->error_page };
+  gint64 total = wg_paged_model_get_total (WG_PAGED_MODEL (self->model));
 
-  g_clear_pointer (&self->count_text, g_free);
-  if (total >= 0)
-    self->count_text = wg_record_count_text (self->kind, total);
-  else
-    self->count_text = g_strdup (loading ? _("Searching…") : "");
-  gtk_label_set_text (self->count_label, self->count_text);
-  gtk_spinner_set_spinning (self->list_spinner, loading);
-
-  if (error != NULL && n == 0)
-    {
-      g_autofree char *message = wg_error_get_user_message (error);
-
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (n == 0 && !loading && total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  g_free (self->count_text);
+  self->count_text = wg_list_status_show (&status, WG_PAGED_MODEL (self->model),
+                                          total >= 0 ? wg_record_count_text (self->kind, total) : NULL);
   wg_record_list_view_update_actions (self);
 }
 
