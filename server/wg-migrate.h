@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build of the server and admin tool expects:
  * the number of the last file in server/sql/.  A test keeps it honest. */
-#define WG_SCHEMA_VERSION 6
+#define WG_SCHEMA_VERSION 7
 
 /* Reads the applied version (0 for an empty database). */
 gboolean wg_migrate_get_version (PGconn  *conn,

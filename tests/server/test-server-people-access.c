@@ -22,10 +22,13 @@ assert_audit_chain_intact (Fixture *fixture)
                                 " AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.hash = a.prev_hash)"), ==, 0);
   g_assert_cmpint (admin_count (fixture,
                                 "SELECT count(*) - count(DISTINCT prev_hash) FROM audit_log"), ==, 0);
+  /* One line: in the order of seq, 1 to n, each row follows the one
+   * before it (the first follows nothing). */
   g_assert_cmpint (admin_count (fixture,
-                                "SELECT count(*) FROM audit_log a, audit_head h WHERE a.hash = h.hash"
-                                " AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.prev_hash = a.hash)"),
-                   ==, 1);
+                                "SELECT count(*) FROM (SELECT seq, prev_hash,"
+                                " lag(hash, 1, '\\x00'::bytea) OVER (ORDER BY seq) AS previous,"
+                                " row_number() OVER (ORDER BY seq) AS n FROM audit_log) AS a"
+                                " WHERE prev_hash <> previous OR seq <> n"), ==, 0);
 }
 
 void

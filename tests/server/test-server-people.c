@@ -679,7 +679,7 @@ test_people_scope (Fixture       *fixture,
 }
 
 /* The audit log is a hash chain: each row's hash covers its content and
- * the previous row's hash, and the rows link up to audit_head. */
+ * the previous row's hash, and the rows make one line in the order of seq. */
 void
 wg_test_add_people_tests (void)
 {
