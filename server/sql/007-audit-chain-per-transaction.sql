@@ -12,13 +12,17 @@
 
 ALTER TABLE audit_log ADD COLUMN seq bigint;
 
--- The rows so far, numbered along their links from the first one.
+-- The rows so far, numbered along their links from the first one: the
+-- one change ever made to existing audit rows, so the append-only trigger
+-- steps aside for it inside this migration's transaction.
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
 WITH RECURSIVE chain (id, hash, seq) AS (
   SELECT id, hash, 1::bigint FROM audit_log WHERE prev_hash = '\x00'::bytea
   UNION ALL
   SELECT a.id, a.hash, c.seq + 1 FROM audit_log a JOIN chain c ON a.prev_hash = c.hash
 )
 UPDATE audit_log a SET seq = c.seq FROM chain c WHERE a.id = c.id;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
 
 ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL;
 CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq);

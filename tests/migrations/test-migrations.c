@@ -103,6 +103,37 @@ test_assert_v1_data (PGconn *conn)
                                             " AND scope = '110101' AND roles = '{admin}'"), ==, 1);
 }
 
+/* Records since version 2, which write audit rows: later migrations must
+ * carry them over (the audit log is append-only and hash-chained). */
+static void
+test_insert_v2_records (PGconn *conn)
+{
+  wg_test_exec (conn, "INSERT INTO house (path, address, use) VALUES"
+                      " ('110101', '保留胡同1号', 'residential'), ('110101', '保留胡同2号', 'office')");
+  wg_test_exec (conn, "UPDATE house SET room = '101' WHERE address = '保留胡同1号'");
+}
+
+static void
+test_assert_v2_records (PGconn *conn)
+{
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM house WHERE path = '110101'"), ==, 2);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM audit_log WHERE table_name = 'house'"),
+                   ==, 3);
+  /* Still one chain, each row after the one before, and a new row joins
+   * its end. */
+  wg_test_exec (conn, "DELETE FROM house WHERE address = '保留胡同2号'");
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM audit_log"
+                                            " WHERE prev_hash <> '\\x00'::bytea AND NOT EXISTS"
+                                            " (SELECT 1 FROM audit_log b WHERE b.hash = audit_log.prev_hash)"),
+                   ==, 0);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) - count(DISTINCT prev_hash) FROM audit_log"),
+                   ==, 0);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM (SELECT prev_hash,"
+                                            " lag(hash, 1, '\\x00'::bytea) OVER (ORDER BY seq) AS previous"
+                                            " FROM audit_log) AS a WHERE prev_hash <> previous"), ==, 0);
+  g_assert_cmpint (wg_test_query_int (conn, "SELECT count(*) FROM audit_log"), ==, 4);
+}
+
 /* --------------------------------------------------------- migrations */
 
 static void
@@ -212,10 +243,14 @@ test_migrate_each_version_keeps_data (void)
       g_assert_no_error (error);
       g_assert_cmpint (test_version (conn), ==, version);
       test_insert_v1_data (conn);
+      if (version >= 2)
+        test_insert_v2_records (conn);
       g_assert_true (wg_migrate_apply (conn, 0, &error));
       g_assert_no_error (error);
       g_assert_cmpint (test_version (conn), ==, WG_SCHEMA_VERSION);
       test_assert_v1_data (conn);
+      if (version >= 2)
+        test_assert_v2_records (conn);
       g_clear_pointer (&conn, PQfinish);
       wg_test_db_drop (name);
     }
