@@ -313,6 +313,7 @@ test_command_line_screenshot (void)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *printed = NULL;
   g_autofree char *path = g_build_filename (WG_BUILD_DIR, "tests", "display", "screenshots",
                                             "wangge-street-1280x800.png", NULL);
 
@@ -324,7 +325,9 @@ test_command_line_screenshot (void)
       return;
     }
   g_remove (path);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  /* The client prints the screenshot's path: kept off the test's TAP
+   * output and checked. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   /* The password travels in the environment, never on the command line. */
   g_subprocess_launcher_setenv (launcher, "WANGGE_PASSWORD", DEMO_PASSWORD, TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, client,
@@ -333,8 +336,9 @@ test_command_line_screenshot (void)
                                          "--window-size", "1280x800",
                                          "--screenshot", path, NULL);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &printed, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (printed), ==, path);
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 
