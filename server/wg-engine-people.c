@@ -32,9 +32,9 @@
   " AND ($4::text IS NULL OR p.id_blind = decode($4::text, 'hex'))" \
   " AND ($5::text IS NULL OR (p.phone >= $5::text AND p.phone < $5::text || ':'" \
   "                           AND p.phone LIKE $5::text || '%'))" \
-  " AND ($6::text IS NULL OR (p.id = ANY (wg_person_ids_by_name($6::text)) AND p.name LIKE $7::text))" \
+  " AND ($6::text IS NULL OR (p.id = ANY ((SELECT wg_person_ids_by_name($6::text))::bigint[]) AND p.name LIKE $7::text))" \
   " AND ($8::text IS NULL OR p.name LIKE $8::text)" \
-  " AND ($9::text IS NULL OR p.id = ANY (wg_person_ids_by_address($9::text)))"
+  " AND ($9::text IS NULL OR p.id = ANY ((SELECT wg_person_ids_by_address($9::text))::bigint[]))"
 
 #define N_FILTER_PARAMS 9
 

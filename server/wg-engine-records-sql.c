@@ -265,9 +265,12 @@ append_bigram_search (GString    *sql,
                       const char *function,
                       const char *q)
 {
-  g_string_append_printf (sql, " AND r.id = ANY (%s(", function);
+  /* A sub-select, so that the function runs once (an InitPlan) and not
+   * once per row of a scan that filters by it: an organization search of
+   * the district took 30 s that way. */
+  g_string_append_printf (sql, " AND r.id = ANY ((SELECT %s(", function);
   _wg_records_add_param (sql, params, q, "text");
-  g_string_append (sql, "))");
+  g_string_append (sql, "))::bigint[])");
 }
 
 static void
@@ -342,7 +345,7 @@ append_bbox (GString             *sql,
     return;
   /* Through a function of migration 006 that applies the scope itself, so
    * that the spatial index serves under RLS (&& is not leakproof). */
-  g_string_append_printf (sql, " AND r.id = ANY (wg_record_ids_in_box('%s'", query->kind->table);
+  g_string_append_printf (sql, " AND r.id = ANY ((SELECT wg_record_ids_in_box('%s'", query->kind->table);
   for (guint i = 0; i < 4; i++)
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
@@ -351,7 +354,7 @@ append_bbox (GString             *sql,
       _wg_records_add_param (sql, params, g_ascii_dtostr (buffer, sizeof buffer, query->bbox[i]),
                              "float8");
     }
-  g_string_append (sql, "))");
+  g_string_append (sql, "))::bigint[])");
 }
 
 /* A community's or a grid's path (district.street.community[.grid]). */
