@@ -68,6 +68,8 @@ wg_region_summary_free (WgRegionSummary *summary)
   g_free (summary->code);
   g_free (summary->name);
   g_free (summary->level);
+  g_free (summary->community_name);
+  g_free (summary->street_name);
   g_ptr_array_unref (summary->special_groups);
   g_ptr_array_unref (summary->staff);
   g_free (summary);
@@ -93,6 +95,8 @@ wg_region_summary_copy (const WgRegionSummary *summary)
   copy->code = g_strdup (summary->code);
   copy->name = g_strdup (summary->name);
   copy->level = g_strdup (summary->level);
+  copy->community_name = g_strdup (summary->community_name);
+  copy->street_name = g_strdup (summary->street_name);
   memcpy (copy->counts, summary->counts, sizeof copy->counts);
   for (guint i = 0; i < summary->special_groups->len; i++)
     {
@@ -145,6 +149,14 @@ read_region (WgRegionSummary  *summary,
   summary->code = g_strdup (code);
   summary->name = g_strdup (name);
   summary->level = g_strdup (level);
+  /* The names of the regions above (the map of a community user has no
+   * street); absent or null when there is none. */
+  if (!wg_json_optional_string (region, "community_name", MAX_TEXT_CHARS, NULL, &name, error))
+    return FALSE;
+  summary->community_name = g_strdup (name);
+  if (!wg_json_optional_string (region, "street_name", MAX_TEXT_CHARS, NULL, &name, error))
+    return FALSE;
+  summary->street_name = g_strdup (name);
   return TRUE;
 }
 

@@ -43,6 +43,8 @@ typedef struct {
   char      *code;
   char      *name;
   char      *level;                         /* "grid", "community", … */
+  char      *community_name;                /* a grid's community, else NULL */
+  char      *street_name;                   /* a grid's or community's street, else NULL */
   gint64     counts[WG_SUMMARY_N_COUNTS];
   GPtrArray *special_groups;                /* WgSummaryGroup, every tag, in the server's order */
   GPtrArray *staff;                         /* WgSummaryStaff; empty but for a grid */

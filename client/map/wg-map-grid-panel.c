@@ -296,6 +296,11 @@ show_summary (WgMapGridPanel  *self,
     }
   show_groups (self, summary);
   show_staff (self, summary);
+  /* The map holds only the user's scope: the summary names what is above. */
+  if (summary->community_name != NULL)
+    gtk_label_set_label (self->community_label, summary->community_name);
+  if (summary->street_name != NULL)
+    gtk_label_set_label (self->street_label, summary->street_name);
   g_clear_pointer (&self->summary, wg_region_summary_free);
   self->summary = summary;
   set_state (self, WG_MAP_SUMMARY_SHOWN);

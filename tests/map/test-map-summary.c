@@ -223,6 +223,9 @@ test_summary_grid (gconstpointer user_data)
   shown = wg_map_grid_panel_get_summary (panel_of (window));
   g_assert_cmpint (shown->counts[WG_SUMMARY_PEOPLE], ==, 23);
   g_assert_cmpuint (shown->staff->len, ==, 3);
+  /* The community user's map has no street; the summary names it. */
+  g_assert_cmpstr (shown->street_name, ==, "东华门街道");
+  g_assert_cmpstr (shown->community_name, ==, "多福巷社区");
   /* let the panel slide in and the map settle before looking */
   name = g_strdup_printf ("map-summary-grid-%dx800.png", width);
   path = wg_display_test_save_screenshot (window, name, SETTLE_MS);

@@ -271,6 +271,13 @@ test_summary_staff (Fixture       *fixture,
   community = sign_in (fixture, "community");
   response = get_summary (fixture, grid, GRID_1);
   g_assert_cmpuint (response->status, ==, 200);
+  /* The regions above the grid user's scope are named all the same. */
+  {
+    JsonObject *region = json_object_get_object_member (wg_test_response_object (response), "region");
+
+    g_assert_cmpstr (json_object_get_string_member (region, "community_name"), ==, "多福巷社区");
+    g_assert_cmpstr (json_object_get_string_member (region, "street_name"), ==, "东华门街道");
+  }
   staff = json_object_get_array_member (wg_test_response_object (response), "staff");
   g_assert_cmpuint (json_array_get_length (staff), ==, G_N_ELEMENTS (forces));
   for (guint i = 0; i < G_N_ELEMENTS (forces); i++)
