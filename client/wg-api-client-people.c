@@ -83,6 +83,7 @@ wg_api_client_people_path (const WgPeopleQuery *query,
       _wg_api_client_add_parameter (path, "status", query->status);
       _wg_api_client_add_parameter (path, "tag", query->tag);
       _wg_api_client_add_parameter (path, "q", query->q);
+      _wg_api_client_add_parameter (path, "address", query->address);
     }
   _wg_api_client_add_parameter (path, "limit", limit_text);
   _wg_api_client_add_parameter (path, "cursor", cursor);

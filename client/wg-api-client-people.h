@@ -19,6 +19,7 @@ typedef struct {
   const char *status;    /* "registered", "floating", "foreign" */
   const char *tag;
   const char *q;         /* name, phone prefix or ID number */
+  const char *address;   /* where they live: 2 characters or more */
 } WgPeopleQuery;
 
 /* The path and query of one page, e.g. /api/v1/people?region=…&limit=50. */

@@ -13,6 +13,7 @@ struct _WgPeopleModel
   char *status;
   char *tag;
   char *q;
+  char *address;
 };
 
 G_DEFINE_FINAL_TYPE (WgPeopleModel, wg_people_model, WG_TYPE_PAGED_MODEL)
@@ -29,7 +30,7 @@ wg_people_model_fetch_async (WgPagedModel        *model,
                              gpointer             user_data)
 {
   WgPeopleModel *self = WG_PEOPLE_MODEL (model);
-  WgPeopleQuery query = { self->region, self->status, self->tag, self->q };
+  WgPeopleQuery query = { self->region, self->status, self->tag, self->q, self->address };
 
   wg_api_client_list_people_async (self->client, &query, cursor, limit, total, cancellable, callback, user_data);
 }
@@ -80,6 +81,7 @@ wg_people_model_finalize (GObject *object)
   g_free (self->status);
   g_free (self->tag);
   g_free (self->q);
+  g_free (self->address);
 
   G_OBJECT_CLASS (wg_people_model_parent_class)->finalize (object);
 }
@@ -133,10 +135,12 @@ wg_people_model_set_query (WgPeopleModel       *self,
   g_free (self->status);
   g_free (self->tag);
   g_free (self->q);
+  g_free (self->address);
   self->region = wg_people_model_filter_value (query->region);
   self->status = wg_people_model_filter_value (query->status);
   self->tag = wg_people_model_filter_value (query->tag);
   self->q = wg_people_model_filter_value (query->q);
+  self->address = wg_people_model_filter_value (query->address);
   wg_paged_model_restart (WG_PAGED_MODEL (self));
 }
 

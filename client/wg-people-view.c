@@ -29,6 +29,7 @@ struct _WgPeopleView
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
   GtkSearchEntry *search_entry;
+  GtkSearchEntry *address_entry;
   GtkDropDown *status_dropdown;
   GtkDropDown *tag_dropdown;
   GtkDropDown *region_dropdown;
@@ -143,16 +144,29 @@ wg_people_view_selected_region (WgPeopleView *self)
   return wg_region_filter_get_selected (self->region_dropdown, self->region_codes);
 }
 
+/* The address to search, or NULL: one character would match nearly every
+ * house, and the server wants two. */
+static char *
+wg_people_view_address (WgPeopleView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_entry))));
+
+  return g_utf8_strlen (text, -1) >= 2 ? g_steal_pointer (&text) : NULL;
+}
+
 static void
 wg_people_view_apply_filters (WgPeopleView *self)
 {
   g_autofree char *q = NULL;
+  g_autofree char *address = NULL;
   WgPeopleQuery query = { 0 };
 
   if (self->model == NULL || self->setting_filters)
     return;
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  address = wg_people_view_address (self);
   query.q = q;
+  query.address = address;
   query.status = wg_people_view_selected_status (self);
   query.tag = wg_people_view_selected_tag (self);
   query.region = wg_people_view_selected_region (self);
@@ -351,6 +365,7 @@ wg_people_view_class_init (WgPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WgPeopleView, address_entry);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WgPeopleView, region_dropdown);
@@ -579,6 +594,7 @@ wg_people_view_dup_filters (WgPeopleView *self)
 {
   GHashTable *filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *q = NULL;
+  g_autofree char *address = NULL;
   const char *values[][2] = {
     { "region", wg_people_view_selected_region (self) },
     { "status", wg_people_view_selected_status (self) },
@@ -593,5 +609,8 @@ wg_people_view_dup_filters (WgPeopleView *self)
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   if (*q != '\0')
     g_hash_table_insert (filters, g_strdup ("q"), g_steal_pointer (&q));
+  address = wg_people_view_address (self);
+  if (address != NULL)
+    g_hash_table_insert (filters, g_strdup ("address"), g_steal_pointer (&address));
   return filters;
 }

@@ -440,12 +440,13 @@ update_person (Fixture   *fixture,
 static void
 test_people_path (void)
 {
-  WgPeopleQuery query = { .region = "110101001", .status = "floating", .q = "王 伟" };
+  WgPeopleQuery query = { .region = "110101001", .status = "floating", .q = "王 伟",
+                          .address = "多福巷" };
   g_autofree char *path = wg_api_client_people_path (&query, "c/1", 100, TRUE);
   g_autofree char *plain = wg_api_client_people_path (NULL, NULL, 0, FALSE);
 
   g_assert_cmpstr (path, ==, "/api/v1/people?region=110101001&status=floating&q=%E7%8E%8B%20%E4%BC%9F"
-                             "&limit=100&cursor=c%2F1&total=true");
+                             "&address=%E5%A4%9A%E7%A6%8F%E5%B7%B7&limit=100&cursor=c%2F1&total=true");
   g_assert_cmpstr (plain, ==, "/api/v1/people");
 }
 
