@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "wg-cursor.h"
 #include "wg-engine-people-private.h"
 #include "wg-error.h"
 #include "wg-pg.h"
@@ -350,16 +351,10 @@ page_body (PGresult   *result,
            const char *total)
 {
   g_autofree char *cursor = NULL;
-  g_autofree char *cursor_json = NULL;
-  g_autofree char *total_json = total != NULL ? g_strdup_printf (",\"total\":%s", total) : NULL;
-  char *body;
 
   if (g_str_equal (PQgetvalue (result, 0, 2), "t"))
     cursor = wg_people_cursor_encode (g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10));
-  cursor_json = cursor != NULL ? g_strdup_printf ("\"%s\"", cursor) : g_strdup ("null");
-  body = g_strdup_printf ("{\"items\":%s,\"next_cursor\":%s%s}", PQgetvalue (result, 0, 0),
-                          cursor_json, total_json != NULL ? total_json : "");
-  return g_bytes_new_take (body, strlen (body));
+  return wg_cursor_page_body (PQgetvalue (result, 0, 0), cursor, total);
 }
 
 static gboolean

@@ -3,10 +3,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <sodium.h>
 #include <string.h>
 
 #include "wg-api.h"
+#include "wg-cursor.h"
 #include "wg-engine-records.h"
 #include "wg-error.h"
 #include "wg-region.h"
@@ -57,28 +57,20 @@ wg_record_cursor_encode (gint64      id,
 {
   g_autofree char *text = date != NULL ? g_strdup_printf ("%s/%" G_GINT64_FORMAT, date, id)
                                        : g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  gsize length = strlen (text);
-  gsize size = sodium_base64_ENCODED_LEN (length, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  char *encoded = g_malloc (size);
 
-  sodium_bin2base64 (encoded, size, (const guint8 *) text, length,
-                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return encoded;
+  return wg_cursor_encode (text);
 }
 
 static gboolean
 cursor_decode (WgRecordQuery *query,
                const char    *cursor)
 {
-  char decoded[MAX_CURSOR_CHARS + 1] = { 0 };
+  g_autofree char *decoded = wg_cursor_decode (cursor, MAX_CURSOR_CHARS);
   const char *id_text = decoded;
-  gsize length = 0;
   guint64 value;
 
-  if (sodium_base642bin ((guint8 *) decoded, MAX_CURSOR_CHARS, cursor, strlen (cursor), NULL,
-                         &length, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+  if (decoded == NULL)
     return FALSE;
-  decoded[length] = '\0';
   if (query->kind->date_field != NULL)
     {
       char *slash = strchr (decoded, '/');

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "wg-cursor.h"
 #include "wg-engine-records-private.h"
 #include "wg-error.h"
 #include "wg-pg.h"
@@ -161,18 +162,12 @@ page_body (const WgRecordQuery *query,
            const char          *total)
 {
   g_autofree char *cursor = NULL;
-  g_autofree char *cursor_json = NULL;
-  g_autofree char *total_json = total != NULL ? g_strdup_printf (",\"total\":%s", total) : NULL;
-  char *body;
 
   if (g_str_equal (PQgetvalue (result, 0, 2), "t"))
     cursor = wg_record_cursor_encode (g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10),
                                       query->kind->date_field != NULL ? PQgetvalue (result, 0, 3)
                                                                       : NULL);
-  cursor_json = cursor != NULL ? g_strdup_printf ("\"%s\"", cursor) : g_strdup ("null");
-  body = g_strdup_printf ("{\"items\":%s,\"next_cursor\":%s%s}", PQgetvalue (result, 0, 0),
-                          cursor_json, total_json != NULL ? total_json : "");
-  return g_bytes_new_take (body, strlen (body));
+  return wg_cursor_page_body (PQgetvalue (result, 0, 0), cursor, total);
 }
 
 static PGresult *

@@ -2,10 +2,10 @@
 
 #include "config.h"
 
-#include <sodium.h>
 #include <string.h>
 
 #include "wg-api.h"
+#include "wg-cursor.h"
 #include "wg-engine-private.h"
 #include "wg-error.h"
 #include "wg-pg.h"
@@ -80,28 +80,11 @@ is_digits (const char *text,
 }
 
 static char *
-cursor_encode (const char *code)
-{
-  gsize length = strlen (code);
-  gsize size = sodium_base64_ENCODED_LEN (length, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  g_autofree char *encoded = g_malloc (size);
-
-  sodium_bin2base64 (encoded, size, (const guint8 *) code, length,
-                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return g_steal_pointer (&encoded);
-}
-
-static char *
 cursor_decode (const char *cursor)
 {
-  char decoded[MAX_CODE_CHARS + 1] = { 0 };
-  gsize length = 0;
+  g_autofree char *decoded = wg_cursor_decode (cursor, MAX_CODE_CHARS);
 
-  if (sodium_base642bin ((guint8 *) decoded, MAX_CODE_CHARS, cursor, strlen (cursor),
-                         NULL, &length, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return NULL;
-  decoded[length] = '\0';
-  return is_digits (decoded, MAX_CODE_CHARS) ? g_strdup (decoded) : NULL;
+  return decoded != NULL && is_digits (decoded, MAX_CODE_CHARS) ? g_steal_pointer (&decoded) : NULL;
 }
 
 static const char *
@@ -192,16 +175,10 @@ static GBytes *
 page_body (PGresult *result)
 {
   g_autofree char *cursor = NULL;
-  char *body;
 
   if (g_str_equal (PQgetvalue (result, 0, 2), "t"))
-    cursor = cursor_encode (PQgetvalue (result, 0, 1));
-  body = g_strdup_printf ("{\"items\":%s,\"next_cursor\":%s%s%s}",
-                          PQgetvalue (result, 0, 0),
-                          cursor != NULL ? "\"" : "",
-                          cursor != NULL ? cursor : "null",
-                          cursor != NULL ? "\"" : "");
-  return g_bytes_new_take (body, strlen (body));
+    cursor = wg_cursor_encode (PQgetvalue (result, 0, 1));
+  return wg_cursor_page_body (PQgetvalue (result, 0, 0), cursor, NULL);
 }
 
 static gboolean

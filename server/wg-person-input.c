@@ -2,10 +2,10 @@
 
 #include "config.h"
 
-#include <sodium.h>
 #include <string.h>
 
 #include "wg-api.h"
+#include "wg-cursor.h"
 #include "wg-error.h"
 #include "wg-person-input.h"
 #include "wg-validate.h"
@@ -446,28 +446,18 @@ char *
 wg_people_cursor_encode (gint64 id)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  gsize length = strlen (text);
-  gsize size = sodium_base64_ENCODED_LEN (length, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  char *encoded = g_malloc (size);
 
-  sodium_bin2base64 (encoded, size, (const guint8 *) text, length,
-                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return encoded;
+  return wg_cursor_encode (text);
 }
 
 static gboolean
 cursor_decode (const char *cursor,
                gint64     *id)
 {
-  char decoded[MAX_CURSOR_DIGITS + 1] = { 0 };
-  gsize length = 0;
+  g_autofree char *decoded = wg_cursor_decode (cursor, MAX_CURSOR_DIGITS);
   guint64 value;
 
-  if (sodium_base642bin ((guint8 *) decoded, MAX_CURSOR_DIGITS, cursor, strlen (cursor),
-                         NULL, &length, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return FALSE;
-  decoded[length] = '\0';
-  if (!g_ascii_string_to_unsigned (decoded, 10, 1, G_MAXINT64, &value, NULL))
+  if (decoded == NULL || !g_ascii_string_to_unsigned (decoded, 10, 1, G_MAXINT64, &value, NULL))
     return FALSE;
   *id = (gint64) value;
   return TRUE;
